@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const positiveInt = z.number().int().positive();
+
+/** Where load and schema changes go. */
+export const targetKinds = ['local', 'postgres', 'supabase'] as const;
+export type TargetKind = (typeof targetKinds)[number];
+
+/** The default budgets of DESIGN.md, each traced to a checklist line. */
+export const budgetsSchema = z.object({
+  /** p95 latency per catalog query, in ms ("all queries <100ms"). Default 100. */
+  queryP95Ms: positiveInt.default(100),
+  /** Ceiling for any single execution, in ms ("no queries >1000ms"). Default 1000. */
+  queryMaxMs: positiveInt.default(1000),
+  /** Error rate per scenario, in percent ("<1%"). Default 1. */
+  errorRatePct: z.number().min(0).max(100).default(1),
+  /** Peak connections must stay below this ("Connection limit alerts (>80 connections)"). Default 80. */
+  peakConnections: positiveInt.default(80),
+  /** Expected max_connections setting ("Max connections set appropriately (100)"). Default 100. */
+  maxConnections: positiveInt.default(100),
+  /** Expected idle timeout, in ms ("Idle timeout configured (10 seconds)"). Default 10000. */
+  idleTimeoutMs: positiveInt.default(10_000),
+  /** Expected statement timeout, in ms ("Query timeout configured (30 seconds)"). Default 30000. */
+  statementTimeoutMs: positiveInt.default(30_000),
+});
+
+export const configSchema = z.object({
+  /** Which target to use: local (embedded PostgreSQL, default), postgres (DATABASE_URL) or supabase. */
+  target: z.enum(targetKinds).default('local'),
+  /** Connection URL of a postgres or supabase target (env DATABASE_URL). Never printed with its password. */
+  databaseUrl: z.string().optional(),
+  /** Supabase project settings (env SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY, SUPABASE_JWT_SECRET). */
+  supabase: z
+    .object({
+      url: z.string().url().optional(),
+      anonKey: z.string().optional(),
+      serviceRoleKey: z.string().optional(),
+      jwtSecret: z.string().optional(),
+    })
+    .default({}),
+  /** Application connection pool, as the checklist configures it. */
+  pool: z
+    .object({
+      /** Minimum pool size (env DB_POOL_MIN). Default 2. */
+      min: z.number().int().min(0).default(2),
+      /** Maximum pool size (env DB_POOL_MAX). Default 10. */
+      max: positiveInt.default(10),
+      /** Idle client timeout in ms (env DB_POOL_IDLE_TIMEOUT). Default 10000. */
+      idleTimeoutMs: positiveInt.default(10_000),
+    })
+    .default({ min: 2, max: 10, idleTimeoutMs: 10_000 })
+    .refine((pool) => pool.min <= pool.max, { message: 'pool.min must not exceed pool.max' }),
+  /** The embedded PostgreSQL of the local target. */
+  local: z
+    .object({
+      /** Data directory, relative to the working directory (env GOMFLOW_DATA_DIR). Default .gomflow/postgres. */
+      dataDir: z.string().min(1).default('.gomflow/postgres'),
+      /** Loopback port; 0 picks a free one on first start and keeps it. Default 0. */
+      port: z.number().int().min(0).max(65_535).default(0),
+      /** Database that holds GOMFLOW's schema. Default gomflow. */
+      database: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'use lower-case letters, digits and _').default('gomflow'),
+    })
+    .default({ dataDir: '.gomflow/postgres', port: 0, database: 'gomflow' }),
+  /** Give up connecting after this many ms, so an unreachable host never hangs a run. Default 5000. */
+  connectTimeoutMs: positiveInt.default(5_000),
+  /** Folder for run output (out/<run-id>/results.json, out/latest) (env GOMFLOW_OUT_DIR). Default out. */
+  outDir: z.string().min(1).default('out'),
+  /** Budgets that decide pass/fail and the exit code. */
+  budgets: budgetsSchema.default(budgetsSchema.parse({})),
+});
+
+/** What a user may write in gomflow.config.ts: every field optional, nested objects partial. */
+export type UserConfig = z.input<typeof configSchema>;
+/** The resolved, validated configuration the rest of the harness reads. */
+export type ResolvedConfig = z.output<typeof configSchema>;
+export type Budgets = z.output<typeof budgetsSchema>;

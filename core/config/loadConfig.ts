@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+import { GomflowError } from '../errors.ts';
+import { configSchema, type ResolvedConfig, type UserConfig } from './configSchema.ts';
+
+/** Config values given on the command line; they win over everything else. */
+export interface ConfigFlags {
+  /** Path of a config file other than ./gomflow.config.ts. */
+  config?: string;
+  target?: string;
+}
+
+export interface LoadConfigOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  flags: ConfigFlags;
+}
+
+/** The environment variables we read, and the option each one sets (for error messages too). */
+const ENV_OPTIONS = {
+  GOMFLOW_TARGET: 'target',
+  DATABASE_URL: 'databaseUrl',
+  SUPABASE_URL: 'supabase.url',
+  SUPABASE_ANON_KEY: 'supabase.anonKey',
+  SUPABASE_SERVICE_ROLE_KEY: 'supabase.serviceRoleKey',
+  SUPABASE_JWT_SECRET: 'supabase.jwtSecret',
+  DB_POOL_MIN: 'pool.min',
+  DB_POOL_MAX: 'pool.max',
+  DB_POOL_IDLE_TIMEOUT: 'pool.idleTimeoutMs',
+  GOMFLOW_DATA_DIR: 'local.dataDir',
+  GOMFLOW_OUT_DIR: 'outDir',
+} as const;
+
+const NUMERIC_ENV = new Set(['DB_POOL_MIN', 'DB_POOL_MAX', 'DB_POOL_IDLE_TIMEOUT']);
+
+type Layer = Record<string, unknown>;
+
+/** Merges flags > env (process, then .env) > config file > defaults, and validates once. */
+export async function loadConfig({ cwd, env, flags }: LoadConfigOptions): Promise<ResolvedConfig> {
+  const fileLayer = await readConfigFile(cwd, flags.config);
+  const envLayer = envToLayer({ ...readDotenv(cwd), ...definedOnly(env) });
+  const flagLayer: Layer = {};
+  if (flags.target !== undefined) flagLayer.target = flags.target;
+
+  const merged = [fileLayer, envLayer, flagLayer].reduce<Layer>((acc, layer) => deepMerge(acc, layer), {});
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) throw configError(parsed.error);
+  return parsed.data;
+}
+
+function readDotenv(cwd: string): Record<string, string> {
+  const file = path.join(cwd, '.env');
+  return existsSync(file) ? parseDotenv(readFileSync(file)) : {};
+}
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+}
+
+async function readConfigFile(cwd: string, explicit: string | undefined): Promise<Layer> {
+  const file = path.resolve(cwd, explicit ?? 'gomflow.config.ts');
+  if (!existsSync(file)) {
+    if (explicit === undefined) return {};
+    throw new GomflowError('E_FILE_NOT_FOUND', `config file ${explicit} does not exist; pass the path of a gomflow.config.ts or drop --config`);
+  }
+  let loaded: { default?: unknown };
+  try {
+    loaded = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new GomflowError('E_CONFIG_INVALID', `cannot load ${path.relative(cwd, file)}: ${reason}`, { cause: error });
+  }
+  if (typeof loaded.default !== 'object' || loaded.default === null) {
+    throw new GomflowError('E_CONFIG_INVALID', `${path.relative(cwd, file)} must \`export default defineConfig({...})\``);
+  }
+  return loaded.default as UserConfig as Layer;
+}
+
+function envToLayer(env: Record<string, string>): Layer {
+  const layer: Layer = {};
+  for (const [name, option] of Object.entries(ENV_OPTIONS)) {
+    const raw = env[name];
+    if (raw === undefined) continue;
+    setPath(layer, option, NUMERIC_ENV.has(name) ? parseEnvInteger(name, raw) : raw);
+  }
+  return layer;
+}
+
+function parseEnvInteger(name: string, raw: string): number {
+  if (!/^\d+$/.test(raw.trim())) {
+    throw new GomflowError('E_CONFIG_INVALID', `${name} must be a whole number, got '${raw}'; fix it in the environment or .env`);
+  }
+  return Number(raw.trim());
+}
+
+function setPath(target: Layer, dotted: string, value: unknown): void {
+  const keys = dotted.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node[key] = (node[key] as Layer | undefined) ?? {};
+    node = node[key] as Layer;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+function deepMerge(base: Layer, over: Layer): Layer {
+  const out: Layer = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const existing = out[key];
+    out[key] = isPlainObject(existing) && isPlainObject(value) ? deepMerge(existing, value) : value;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Layer {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function configError(error: z.ZodError): GomflowError {
+  const issue = error.issues[0]!;
+  const option = issue.path.join('.') || '(root)';
+  const envName = Object.entries(ENV_OPTIONS).find(([, opt]) => opt === option)?.[0];
+  const where = envName ? `gomflow.config.ts or ${envName}` : 'gomflow.config.ts';
+  return new GomflowError('E_CONFIG_INVALID', `invalid config option ${option}: ${issue.message}; fix it in ${where}`);
+}
