@@ -1,0 +1,291 @@
+-- 00-supabase-shim.sql — a minimal Supabase stand-in for plain PostgreSQL (15+).
+--
+-- GOMFLOW's schema (10-gomflow.sql) needs what every Supabase project already has:
+-- the API roles, auth.users and the auth.uid()/auth.role()/auth.jwt() claim readers,
+-- storage.buckets/objects with the path helpers, the `extensions` schema, and
+-- Supabase's default grants. This file provides them for the `local` and `postgres`
+-- targets. Every object is created only if it is missing and nothing existing is
+-- replaced or altered, so on a database that already has Supabase's objects it
+-- changes nothing; only Supabase's default grants are (re)issued, and Supabase
+-- already has them. A search_path is set on the database and the API roles only
+-- where none is set yet.
+-- The function bodies follow the definitions Supabase Auth and Supabase Storage
+-- install. Run it as a superuser (pg_stat_statements is not a trusted extension).
+
+SET search_path = "$user", public, extensions;
+
+-- ---------------------------------------------------------------------------
+-- Roles (as Supabase creates them; no passwords)
+-- ---------------------------------------------------------------------------
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'anon') THEN
+    CREATE ROLE anon NOLOGIN NOINHERIT;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'authenticated') THEN
+    CREATE ROLE authenticated NOLOGIN NOINHERIT;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'service_role') THEN
+    CREATE ROLE service_role NOLOGIN NOINHERIT BYPASSRLS;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'authenticator') THEN
+    CREATE ROLE authenticator LOGIN NOINHERIT;
+  END IF;
+END
+$$;
+
+DO $$
+DECLARE
+  r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY['anon', 'authenticated', 'service_role'] LOOP
+    IF NOT EXISTS (
+      SELECT FROM pg_auth_members m
+      WHERE m.roleid = (SELECT oid FROM pg_roles WHERE rolname = r)
+        AND m.member = (SELECT oid FROM pg_roles WHERE rolname = 'authenticator')
+    ) THEN
+      EXECUTE format('GRANT %I TO authenticator', r);
+    END IF;
+  END LOOP;
+END
+$$;
+
+-- ---------------------------------------------------------------------------
+-- Schema `extensions` and the extensions Supabase pre-installs there
+-- ---------------------------------------------------------------------------
+CREATE SCHEMA IF NOT EXISTS extensions;
+
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions;
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements WITH SCHEMA extensions;
+
+-- search_path for later sessions: set only where none is set yet.
+DO $$
+DECLARE
+  r text;
+BEGIN
+  IF NOT EXISTS (
+    SELECT FROM pg_db_role_setting s
+    WHERE s.setrole = 0
+      AND s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
+      AND EXISTS (SELECT FROM unnest(s.setconfig) c WHERE c LIKE 'search_path=%')
+  ) THEN
+    EXECUTE format('ALTER DATABASE %I SET search_path = "$user", public, extensions',
+                   current_database());
+  END IF;
+
+  FOREACH r IN ARRAY ARRAY['anon', 'authenticated', 'service_role', 'authenticator'] LOOP
+    IF NOT EXISTS (
+      SELECT FROM pg_db_role_setting s
+      WHERE s.setdatabase = 0
+        AND s.setrole = (SELECT oid FROM pg_roles WHERE rolname = r)
+        AND EXISTS (SELECT FROM unnest(s.setconfig) c WHERE c LIKE 'search_path=%')
+    ) THEN
+      EXECUTE format('ALTER ROLE %I SET search_path = "$user", public, extensions', r);
+    END IF;
+  END LOOP;
+END
+$$;
+
+-- ---------------------------------------------------------------------------
+-- Schema `auth`: the part of auth.users that seeding and sign-in use
+-- ---------------------------------------------------------------------------
+CREATE SCHEMA IF NOT EXISTS auth;
+
+-- The table and its index are created together, and only when the table is missing:
+-- an existing auth.users (Supabase's own) is left exactly as it is.
+DO $$
+BEGIN
+  IF to_regclass('auth.users') IS NULL THEN
+    CREATE TABLE auth.users (
+      instance_id        uuid,
+      id                 uuid NOT NULL PRIMARY KEY,
+      aud                varchar(255),
+      role               varchar(255),
+      email              varchar(255),
+      encrypted_password varchar(255),
+      email_confirmed_at timestamptz,
+      raw_app_meta_data  jsonb,
+      raw_user_meta_data jsonb,
+      created_at         timestamptz,
+      updated_at         timestamptz,
+      last_sign_in_at    timestamptz,
+      -- kept only so the e-mail uniqueness can be Supabase's partial index
+      is_sso_user        boolean NOT NULL DEFAULT false
+    );
+    CREATE UNIQUE INDEX users_email_partial_key
+      ON auth.users (email) WHERE (is_sso_user = false);
+  END IF;
+END
+$$;
+
+-- The claim readers, as Supabase Auth defines them: the legacy per-claim GUC first,
+-- then the `request.jwt.claims` JSON that PostgREST sets per request.
+DO $do$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'auth' AND p.proname = 'uid' AND p.pronargs = 0) THEN
+    CREATE FUNCTION auth.uid() RETURNS uuid
+      LANGUAGE sql STABLE
+    AS $fn$
+      SELECT coalesce(
+        nullif(current_setting('request.jwt.claim.sub', true), ''),
+        (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
+      )::uuid
+    $fn$;
+  END IF;
+
+  IF NOT EXISTS (SELECT FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'auth' AND p.proname = 'role' AND p.pronargs = 0) THEN
+    CREATE FUNCTION auth.role() RETURNS text
+      LANGUAGE sql STABLE
+    AS $fn$
+      SELECT coalesce(
+        nullif(current_setting('request.jwt.claim.role', true), ''),
+        (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
+      )::text
+    $fn$;
+  END IF;
+
+  IF NOT EXISTS (SELECT FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'auth' AND p.proname = 'jwt' AND p.pronargs = 0) THEN
+    CREATE FUNCTION auth.jwt() RETURNS jsonb
+      LANGUAGE sql STABLE
+    AS $fn$
+      SELECT coalesce(
+        nullif(current_setting('request.jwt.claim', true), ''),
+        nullif(current_setting('request.jwt.claims', true), '')
+      )::jsonb
+    $fn$;
+  END IF;
+END
+$do$;
+
+-- ---------------------------------------------------------------------------
+-- Schema `storage`: buckets, objects and the path helpers
+-- ---------------------------------------------------------------------------
+CREATE SCHEMA IF NOT EXISTS storage;
+
+-- As for auth.users: each table is created with its indexes only when it is missing.
+-- (Current Supabase drops bucketid_objname for object versioning; it must not come back.)
+DO $$
+BEGIN
+  IF to_regclass('storage.buckets') IS NULL THEN
+    CREATE TABLE storage.buckets (
+      id                 text NOT NULL PRIMARY KEY,
+      name               text NOT NULL,
+      owner              uuid,
+      created_at         timestamptz DEFAULT now(),
+      updated_at         timestamptz DEFAULT now(),
+      public             boolean DEFAULT false,
+      avif_autodetection boolean DEFAULT false,
+      file_size_limit    bigint,
+      allowed_mime_types text[],
+      owner_id           text
+    );
+    CREATE UNIQUE INDEX bname ON storage.buckets (name);
+  END IF;
+
+  IF to_regclass('storage.objects') IS NULL THEN
+    CREATE TABLE storage.objects (
+      id               uuid NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
+      bucket_id        text CONSTRAINT "objects_bucketId_fkey" REFERENCES storage.buckets (id),
+      name             text,
+      owner            uuid,
+      created_at       timestamptz DEFAULT now(),
+      updated_at       timestamptz DEFAULT now(),
+      last_accessed_at timestamptz DEFAULT now(),
+      metadata         jsonb,
+      path_tokens      text[] GENERATED ALWAYS AS (string_to_array(name, '/')) STORED,
+      version          text,
+      owner_id         text,
+      user_metadata    jsonb
+    );
+    CREATE UNIQUE INDEX bucketid_objname ON storage.objects (bucket_id, name);
+    -- Supabase ships storage.objects with RLS on; GOMFLOW's file never enables it.
+    ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY;
+  END IF;
+END
+$$;
+
+DO $do$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'storage' AND p.proname = 'foldername') THEN
+    CREATE FUNCTION storage.foldername(name text) RETURNS text[]
+      LANGUAGE plpgsql IMMUTABLE
+    AS $fn$
+    DECLARE
+      _parts text[];
+    BEGIN
+      SELECT string_to_array(name, '/') INTO _parts;
+      RETURN _parts[1 : array_length(_parts, 1) - 1];
+    END
+    $fn$;
+  END IF;
+
+  IF NOT EXISTS (SELECT FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'storage' AND p.proname = 'filename') THEN
+    CREATE FUNCTION storage.filename(name text) RETURNS text
+      LANGUAGE plpgsql
+    AS $fn$
+    DECLARE
+      _parts text[];
+    BEGIN
+      SELECT string_to_array(name, '/') INTO _parts;
+      RETURN _parts[array_length(_parts, 1)];
+    END
+    $fn$;
+  END IF;
+
+  IF NOT EXISTS (SELECT FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'storage' AND p.proname = 'extension') THEN
+    CREATE FUNCTION storage.extension(name text) RETURNS text
+      LANGUAGE plpgsql IMMUTABLE
+    AS $fn$
+    DECLARE
+      _parts text[];
+      _filename text;
+    BEGIN
+      SELECT string_to_array(name, '/') INTO _parts;
+      SELECT _parts[array_length(_parts, 1)] INTO _filename;
+      RETURN reverse(split_part(reverse(_filename), '.', 1));
+    END
+    $fn$;
+  END IF;
+END
+$do$;
+
+-- ---------------------------------------------------------------------------
+-- Supabase's default grants
+-- ---------------------------------------------------------------------------
+GRANT USAGE ON SCHEMA public, auth, storage, extensions TO anon, authenticated, service_role;
+
+GRANT EXECUTE ON FUNCTION auth.uid(), auth.role(), auth.jwt()
+  TO anon, authenticated, service_role;
+
+GRANT ALL ON TABLE storage.buckets, storage.objects TO anon, authenticated, service_role;
+GRANT EXECUTE ON FUNCTION storage.foldername(text), storage.filename(text), storage.extension(text)
+  TO anon, authenticated, service_role;
+
+-- This is what makes GOMFLOW's tables, views and functions reachable by the API roles.
+GRANT ALL ON ALL TABLES IN SCHEMA public TO anon, authenticated, service_role;
+GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO anon, authenticated, service_role;
+GRANT ALL ON ALL FUNCTIONS IN SCHEMA public TO anon, authenticated, service_role;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
+
+-- ---------------------------------------------------------------------------
+-- Harness metadata (filled by the TypeScript applier)
+-- ---------------------------------------------------------------------------
+CREATE SCHEMA IF NOT EXISTS gomflow_loadtest;
+
+CREATE TABLE IF NOT EXISTS gomflow_loadtest.schema_adaptations (
+  object      text PRIMARY KEY,
+  kind        text NOT NULL,
+  reason      text NOT NULL,
+  original    text,
+  adapted     text,
+  recorded_at timestamptz DEFAULT now()
+);
