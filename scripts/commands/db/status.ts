@@ -1,0 +1,20 @@
+import { defineCommand } from 'citty';
+import { prepareCommand, sharedArgs } from '../_shared.ts';
+import { withTarget } from '../_target.ts';
+import { collectStatus, renderStatus } from './statusReport.ts';
+
+const args = {
+  ...sharedArgs,
+  json: { type: 'boolean', description: 'Print the status as JSON on stdout', default: false },
+  'show-secrets': { type: 'boolean', description: 'Show the password in the connection URL', default: false },
+} as const;
+
+export default defineCommand({
+  meta: { name: 'status', description: 'Show whether the target runs, its URL, server version and schema object counts' },
+  args,
+  async run({ args: parsed, rawArgs }) {
+    const ctx = await prepareCommand('db status', rawArgs, args, parsed);
+    const status = await withTarget(ctx, {}, (session) => collectStatus(session, parsed['show-secrets']));
+    process.stdout.write(parsed.json ? `${JSON.stringify(status, null, 2)}\n` : `${renderStatus(status)}\n`);
+  },
+});
