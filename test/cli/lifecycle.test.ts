@@ -1,0 +1,72 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { readResults } from '../../reports/index.ts';
+import { runCli, TEST_OUT_DIR } from '../helpers/runCli.ts';
+
+/** db up / status / down on a local target of its own, as a newcomer would run them. */
+describe('local target lifecycle through the CLI', () => {
+  const env = { GOMFLOW_DATA_DIR: `.gomflow/test-lifecycle-${process.pid}` };
+
+  afterAll(async () => {
+    await runCli(['db', 'down'], env);
+    rmSync(env.GOMFLOW_DATA_DIR, { recursive: true, force: true });
+    rmSync(`${env.GOMFLOW_DATA_DIR}.json`, { force: true });
+  });
+
+  it('db up starts the server, applies the schema and prints the URL with the password hidden', async () => {
+    const result = await runCli(['db', 'up'], env);
+    expect(result.stderr).toMatch(/local target started in \d+\.\d s/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/url\s+postgresql:\/\/postgres:\*\*\*\*@127\.0\.0\.1:\d+\/gomflow/);
+    expect(result.stdout).toMatch(/tables\s+31 {2}\(core 7, notifications 5, analytics 11, monitoring 8\)/);
+    expect(result.stdout).toMatch(/settings\s+max_connections=100 statement_timeout=30s idle_in_transaction_session_timeout=10s wal_level=logical/);
+  });
+
+  it('db up records the run in results.json, with the schema section and no secrets', async () => {
+    const results = await readResults(path.join(TEST_OUT_DIR, 'latest'));
+    expect(results.run.command).toBe('db up');
+    expect(results.run.target).toMatchObject({ kind: 'local', host: '127.0.0.1', database: 'gomflow', localStack: false });
+    expect(results.run.target.settings).toMatchObject({ max_connections: '100', wal_level: 'logical' });
+    expect(results.schema).toMatchObject({ source: 'bundled', failures: [], counts: { tables: 31, explicitIndexes: 109, policies: 57 } });
+    expect(results.schema?.adaptations.map((a) => a.object)).toContain('view public.slow_queries');
+    expect(results.budgets).toMatchObject({ queryP95Ms: 100, queryMaxMs: 1000, errorRatePct: 1, peakConnections: 80 });
+    expect(JSON.stringify(results)).not.toMatch(/password|:\/\/postgres:/);
+  });
+
+  it('db status --json reports a running server and the object counts; the password only with --show-secrets', async () => {
+    const result = await runCli(['db', 'status', '--json'], env);
+    expect(result.code).toBe(0);
+    const status = JSON.parse(result.stdout);
+    expect(status.running).toBe(true);
+    expect(status.url).toContain(':****@');
+    expect(status.server.versionNum).toBeGreaterThanOrEqual(150000);
+    expect(status.counts).toMatchObject({ tables: 31, explicitIndexes: 109, functions: 9, triggers: 16, policies: 57, buckets: 4, templates: 8, views: 3 });
+    const secret = JSON.parse((await runCli(['db', 'status', '--json', '--show-secrets'], env)).stdout);
+    expect(secret.url).not.toContain(':****@');
+    expect(new URL(secret.url).password.length).toBeGreaterThan(10);
+  });
+
+  it('db up again is a no-op on a running target', async () => {
+    const result = await runCli(['db', 'up'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/started/);
+    expect(result.stdout).toMatch(/indexes\s+109 explicit, 147 in all/);
+  });
+
+  it('db reset --empty leaves the shim alone, and db reset brings the schema back', async () => {
+    const empty = await runCli(['db', 'reset', '--empty'], env);
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toMatch(/tables\s+0 /);
+    const full = await runCli(['db', 'reset'], env);
+    expect(full.stdout).toMatch(/tables\s+31 /);
+  });
+
+  it('db down stops it; db status then starts it only for itself and stops it again', async () => {
+    expect((await runCli(['db', 'down'], env)).stderr).toMatch(/local target stopped/);
+    const status = JSON.parse((await runCli(['db', 'status', '--json'], env)).stdout);
+    expect(status.running).toBe(false);
+    expect(status.counts.tables).toBe(31);
+    expect((await runCli(['db', 'down'], env)).stderr).toMatch(/not running/);
+  });
+});

@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../core/config/loadConfig.ts';
+import { GomflowError } from '../../core/errors.ts';
+
+function tempProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gomflow-config-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+describe('loadConfig', () => {
+  it('gives the documented defaults, including the checklist budgets', async () => {
+    const config = await loadConfig({ cwd: tempProject({}), env: {}, flags: {} });
+    expect(config.target).toBe('local');
+    expect(config.pool).toEqual({ min: 2, max: 10, idleTimeoutMs: 10_000 });
+    expect(config.budgets).toMatchObject({ queryP95Ms: 100, queryMaxMs: 1000, errorRatePct: 1, peakConnections: 80, maxConnections: 100 });
+    expect(config.local).toEqual({ dataDir: '.gomflow/postgres', port: 0, database: 'gomflow' });
+  });
+
+  it('merges flags over env over .env over the config file over defaults', async () => {
+    const cwd = tempProject({
+      'gomflow.config.ts': `export default { target: 'supabase', pool: { max: 20, min: 3 }, budgets: { queryP95Ms: 50 } };`,
+      '.env': 'DB_POOL_MAX=30\nDB_POOL_IDLE_TIMEOUT=5000\n',
+    });
+    const config = await loadConfig({ cwd, env: { DB_POOL_MAX: '40' }, flags: { target: 'postgres' } });
+    expect(config.target).toBe('postgres');
+    expect(config.pool).toEqual({ min: 3, max: 40, idleTimeoutMs: 5000 });
+    expect(config.budgets.queryP95Ms).toBe(50);
+    expect(config.budgets.queryMaxMs).toBe(1000);
+  });
+
+  it('reads the Supabase settings from the checklist variable names', async () => {
+    const env = { SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_ANON_KEY: 'anon', SUPABASE_SERVICE_ROLE_KEY: 'svc', SUPABASE_JWT_SECRET: 'jwt' };
+    const config = await loadConfig({ cwd: tempProject({}), env, flags: {} });
+    expect(config.supabase).toEqual({ url: 'https://abc.supabase.co', anonKey: 'anon', serviceRoleKey: 'svc', jwtSecret: 'jwt' });
+  });
+
+  it('names the option and the fix when a value is invalid', async () => {
+    const cwd = tempProject({ 'gomflow.config.ts': `export default { budgets: { queryP95Ms: -5 } };` });
+    const error = await loadConfig({ cwd, env: {}, flags: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GomflowError);
+    expect((error as GomflowError).code).toBe('E_CONFIG_INVALID');
+    expect((error as GomflowError).message).toMatch(/^invalid config option budgets\.queryP95Ms: .*; fix it in gomflow\.config\.ts$/);
+  });
+
+  it('rejects a non-numeric pool size from the environment, naming the variable', async () => {
+    const error = (await loadConfig({ cwd: tempProject({}), env: { DB_POOL_MAX: 'ten' }, flags: {} }).catch((e: unknown) => e)) as GomflowError;
+    expect(error.message).toBe("DB_POOL_MAX must be a whole number, got 'ten'; fix it in the environment or .env");
+    expect(error.exitCode).toBe(2);
+  });
+
+  it('rejects an unknown target', async () => {
+    const error = (await loadConfig({ cwd: tempProject({}), env: {}, flags: { target: 'mysql' } }).catch((e: unknown) => e)) as GomflowError;
+    expect(error.message).toMatch(/^invalid config option target: /);
+  });
+
+  it('rejects pool.min above pool.max', async () => {
+    const error = (await loadConfig({ cwd: tempProject({}), env: { DB_POOL_MIN: '20', DB_POOL_MAX: '5' }, flags: {} }).catch((e: unknown) => e)) as GomflowError;
+    expect(error.message).toMatch(/pool\.min must not exceed pool\.max/);
+  });
+
+  it('fails on a --config file that does not exist', async () => {
+    const error = (await loadConfig({ cwd: tempProject({}), env: {}, flags: { config: 'nope.config.ts' } }).catch((e: unknown) => e)) as GomflowError;
+    expect(error.code).toBe('E_FILE_NOT_FOUND');
+  });
+});
