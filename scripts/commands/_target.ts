@@ -7,6 +7,8 @@ export interface TargetSession {
   client: pg.Client;
   /** True when this command started the local server. */
   started: boolean;
+  /** Whether the server is left running when the command ends. */
+  runningAfter: boolean;
 }
 
 export interface SessionOptions {
@@ -27,7 +29,7 @@ export async function withTarget<T>(ctx: CommandContext, options: SessionOptions
     await ensureLocalDatabase(target, options.recreateDatabase);
     const client = await connectTarget(target);
     try {
-      return await work({ target, client, started: running.started });
+      return await work({ target, client, started: running.started, runningAfter: !running.started || Boolean(options.keepRunning) });
     } finally {
       await client.end().catch(() => undefined);
     }

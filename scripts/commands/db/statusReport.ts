@@ -16,8 +16,7 @@ export async function collectStatus(session: TargetSession, showSecrets: boolean
   const { target, client } = session;
   return {
     target: target.kind,
-    // A local server this command had to start was not running when the user asked.
-    running: !session.started,
+    running: session.runningAfter,
     url: showSecrets ? target.url : redactUrl(target.url),
     server: await readServerInfo(client),
     counts: await countObjects(client),
