@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineCommand } from 'citty';
 import { GomflowError } from '../../../core/errors.ts';
 import { isLocalRunning, stopLocal } from '../../../stack/localPostgres.ts';
@@ -18,6 +19,6 @@ export default defineCommand({
       return;
     }
     await stopLocal(target.local);
-    note(`local target stopped (data kept in ${ctx.config.local.dataDir})`);
+    note(`local target stopped (data kept in ${path.relative(ctx.cwd, target.local.layout.dataDir)})`);
   },
 });
