@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readResults } from '../../reports/index.ts';
+import { resolveServerLayout } from '../../stack/serverLayout.ts';
 import { runCli, TEST_OUT_DIR } from '../helpers/runCli.ts';
 
 /** db up / status / down on a local target of its own, as a newcomer would run them. */
@@ -10,6 +11,9 @@ describe('local target lifecycle through the CLI', () => {
 
   afterAll(async () => {
     await runCli(['db', 'down'], env);
+    // As root in a private folder the cluster lives elsewhere; remove wherever it really is.
+    const { dataDir } = await resolveServerLayout(path.resolve(env.GOMFLOW_DATA_DIR));
+    rmSync(dataDir, { recursive: true, force: true });
     rmSync(env.GOMFLOW_DATA_DIR, { recursive: true, force: true });
     rmSync(`${env.GOMFLOW_DATA_DIR}.json`, { force: true });
   });
