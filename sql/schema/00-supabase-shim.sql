@@ -275,17 +275,3 @@ GRANT ALL ON ALL FUNCTIONS IN SCHEMA public TO anon, authenticated, service_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
-
--- ---------------------------------------------------------------------------
--- Harness metadata (filled by the TypeScript applier)
--- ---------------------------------------------------------------------------
-CREATE SCHEMA IF NOT EXISTS gomflow_loadtest;
-
-CREATE TABLE IF NOT EXISTS gomflow_loadtest.schema_adaptations (
-  object      text PRIMARY KEY,
-  kind        text NOT NULL,
-  reason      text NOT NULL,
-  original    text,
-  adapted     text,
-  recorded_at timestamptz DEFAULT now()
-);

@@ -9,6 +9,7 @@ import { splitSqlStatements } from './splitSqlStatements.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../sql/schema/', import.meta.url));
 const SHIM_FILE = '00-supabase-shim.sql';
+const HARNESS_FILE = '01-harness.sql';
 const GOMFLOW_FILE = '10-gomflow.sql';
 const CONCURRENT_FILE = '20-gomflow-concurrent.sql';
 const ADAPTATIONS_FILE = 'adaptations.json';
@@ -56,6 +57,7 @@ export interface ApplyOptions {
 export async function applySchema(client: pg.Client, options: ApplyOptions): Promise<ApplyReport> {
   const userSql = options.source === 'file' ? await readUserFile(options.file) : undefined;
   if (options.withShim) await runScript(client, SHIM_FILE, await readBundled(SHIM_FILE));
+  await applyHarnessSchema(client);
   const report: ApplyReport = {
     source: options.source,
     ...(options.file ? { file: options.file } : {}),
@@ -77,6 +79,11 @@ export async function applySchema(client: pg.Client, options: ApplyOptions): Pro
     report.failures = result.failures;
   }
   return report;
+}
+
+/** Creates the harness's own schema (gomflow_loadtest) when missing; every command that records something calls it. */
+export async function applyHarnessSchema(client: pg.Client): Promise<void> {
+  await runScript(client, HARNESS_FILE, await readBundled(HARNESS_FILE));
 }
 
 /** Runs each statement on its own, as an SQL editor does, and carries on past failures. */
