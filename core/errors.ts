@@ -11,6 +11,11 @@ export type ErrorCode =
   | 'E_LOCAL_ONLY'
   | 'E_LOCAL_STACK'
   | 'E_SCHEMA_FAILED'
+  | 'E_SCHEMA_MISSING'
+  | 'E_SEED_EXISTS'
+  | 'E_SEED_FAILED'
+  | 'E_SEED_UNKNOWN'
+  | 'E_ABORTED'
   | 'E_BUDGET_FAILED';
 
 /** Codes that mean "you asked for something wrong" rather than "something failed". */
@@ -20,6 +25,7 @@ const USAGE_CODES: ReadonlySet<ErrorCode> = new Set([
   'E_UNSAFE_TARGET',
   'E_FILE_NOT_FOUND',
   'E_LOCAL_ONLY',
+  'E_SEED_UNKNOWN',
 ]);
 
 /**

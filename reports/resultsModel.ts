@@ -204,11 +204,15 @@ export const SeedTableSchema = z.strictObject({
   rows: count,
   /** Load time, ms. */
   ms,
+  /** Rows per second of generate+load. */
+  rowsPerSecond: z.number().nonnegative(),
 });
 export type SeedTable = z.infer<typeof SeedTableSchema>;
 
 /** Outcome of seeding. */
 export const SeedSectionSchema = z.strictObject({
+  /** Seed run id (8 hex digits, the start of every id the run wrote). */
+  runId: z.string().regex(/^[0-9a-f]{8}$/),
   /** Generator seed. */
   seed: z.union([z.number(), z.string()]),
   /** Scale preset name. */

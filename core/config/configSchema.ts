@@ -24,6 +24,29 @@ export const budgetsSchema = z.object({
   statementTimeoutMs: positiveInt.default(30_000),
 });
 
+/** Entity counts of a scale preset (see generators/scales.ts); any subset overrides a built-in preset. */
+export const entityCountsSchema = z
+  .object({
+    goms: positiveInt,
+    buyerAccounts: z.number().int().min(0),
+    orders: positiveInt,
+    submissions: z.number().int().min(0),
+    eventsPerSubmission: z.number().min(0),
+    monitoringHours: z.number().int().min(0),
+  })
+  .partial();
+
+export const seedSchema = z.object({
+  /** Scale used when --scale is not given: a preset name or counts like goms=50,submissions=10000. Default small. */
+  scale: z.string().min(1).default('small'),
+  /** PRNG seed used when --seed is not given; the same seed and scale give the same rows. Default 1. */
+  seed: z.number().int().min(0).max(2_147_483_647).default(1),
+  /** Tables loaded at the same time, each on its own connection. Default 2. */
+  parallel: positiveInt.max(16).default(2),
+  /** Presets of your own, or overrides of tiny/small/large/xl: name -> entity counts. */
+  scales: z.record(z.string(), entityCountsSchema).default({}),
+});
+
 export const configSchema = z.object({
   /** Which target to use: local (embedded PostgreSQL, default), postgres (DATABASE_URL) or supabase. */
   target: z.enum(targetKinds).default('local'),
@@ -65,6 +88,8 @@ export const configSchema = z.object({
   connectTimeoutMs: positiveInt.default(5_000),
   /** Folder for run output (out/<run-id>/results.json, out/latest) (env GOMFLOW_OUT_DIR). Default out. */
   outDir: z.string().min(1).default('out'),
+  /** Seeding: default scale, seed, parallelism and presets. */
+  seed: seedSchema.default(seedSchema.parse({})),
   /** Budgets that decide pass/fail and the exit code. */
   budgets: budgetsSchema.default(budgetsSchema.parse({})),
 });

@@ -68,12 +68,13 @@ export function sampleResults(id = '20261125-194301-a1b2c3'): Results {
       adaptations: [{ object: 'monitoring.slow_queries', kind: 'view', reason: 'pg_stat_statements renamed total_time to total_exec_time', original: 'total_time', adapted: 'total_exec_time' }],
     },
     seed: {
+      runId: '1a2b3c4d',
       seed: 42,
       scale: 'small',
       referenceDate: '2026-11-01',
       tables: [
-        { table: 'public.profiles', rows: 1000, ms: 120.5 },
-        { table: 'public.orders', rows: 200, ms: 40 },
+        { table: 'public.profiles', rows: 1000, ms: 120.5, rowsPerSecond: 8298.8 },
+        { table: 'public.orders', rows: 200, ms: 40, rowsPerSecond: 5000 },
       ],
       totalRows: 1200,
       totalMs: 160.5,
