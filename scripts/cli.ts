@@ -10,6 +10,7 @@ const main = defineCommand({
   },
   subCommands: {
     db: () => import('./commands/db.ts').then((m) => m.default),
+    seed: () => import('./commands/seed.ts').then((m) => m.default),
   },
 });
 

@@ -1,15 +1,22 @@
 import type { CopyValue, Row } from '../types.ts';
 
 /**
+ * How a column's values are written: jsonb/json columns always as JSON (a string array
+ * there is a JSON array, not a text[] literal); every other column by its value's type.
+ */
+export type ColumnKind = 'json' | 'other';
+
+/**
  * Encodes rows in PostgreSQL's COPY text format: tab-separated, `\N` for NULL, backslash
  * escapes for backslash, tab, newline and carriage return. Hand-written because it sits on
  * the hot path of every seeded row and is a dozen lines of the documented format.
  */
-export function encodeRow(row: Row): string {
+export function encodeRow(row: Row, kinds?: readonly ColumnKind[]): string {
   let line = '';
   for (let i = 0; i < row.length; i += 1) {
     if (i > 0) line += '\t';
-    line += encodeValue(row[i]!);
+    const value = row[i]!;
+    line += kinds?.[i] === 'json' && value !== null ? escapeText(JSON.stringify(value)) : encodeValue(value);
   }
   return `${line}\n`;
 }

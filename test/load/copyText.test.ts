@@ -19,6 +19,10 @@ describe('encodeRow', () => {
     );
   });
 
+  it('writes a json column as JSON even when the value is a string array', () => {
+    expect(encodeRow([['gcash', 'paymaya'], ['gcash']], ['json', 'other'])).toBe('["gcash","paymaya"]\t{"gcash"}\n');
+  });
+
   describe('round trip through a real COPY', () => {
     let db: TestDatabase;
 

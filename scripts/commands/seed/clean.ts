@@ -1,0 +1,40 @@
+import { defineCommand } from 'citty';
+import { GomflowError } from '../../../core/errors.ts';
+import { ALL_TABLE_SPECS } from '../../../generators/tables.ts';
+import { cleanRun } from '../../../generators/load/cleanRun.ts';
+import { finishSeedRun, listSeedRuns } from '../../../generators/load/seedRuns.ts';
+import { assertMayChange } from '../../../stack/safety.ts';
+import { applyHarnessSchema } from '../../../stack/schema/applySchema.ts';
+import { resolveTarget } from '../../../stack/target.ts';
+import { confirmTargetArg, note, prepareCommand, sharedArgs } from '../_shared.ts';
+import { withTarget } from '../_target.ts';
+
+const args = {
+  ...sharedArgs,
+  ...confirmTargetArg,
+  run: { type: 'string', description: 'Remove the rows of this seed run (see `seed list`)', valueHint: 'id' },
+  all: { type: 'boolean', description: 'Remove the rows of every seed run', default: false },
+} as const;
+
+export default defineCommand({
+  meta: { name: 'clean', description: "Delete exactly the rows of a seed run (or of all), children first; nothing else is touched" },
+  args,
+  async run({ args: parsed, rawArgs }) {
+    const ctx = await prepareCommand('seed clean', rawArgs, args, parsed);
+    if ((parsed.run === undefined) === !parsed.all) throw new GomflowError('E_USAGE', 'seed clean needs exactly one of --run ID or --all');
+    assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'delete seeded rows');
+    await withTarget(ctx, {}, async (session) => {
+      await applyHarnessSchema(session.client);
+      const runs = (await listSeedRuns(session.client)).filter((run) => (parsed.all ? run.status !== 'cleaned' : run.id === parsed.run));
+      if (!parsed.all && runs.length === 0) {
+        throw new GomflowError('E_SEED_UNKNOWN', `no seed run '${parsed.run}' here; \`gomflow-load seed list\` shows the runs`);
+      }
+      for (const run of runs) {
+        const removed = await cleanRun(session.client, Number.parseInt(run.id, 16), ALL_TABLE_SPECS);
+        await finishSeedRun(session.client, run.id, 'cleaned', run.counts);
+        note(`seed run ${run.id}: removed ${removed.toLocaleString('en-US')} rows`);
+      }
+      if (runs.length === 0) note('no seed runs to clean');
+    });
+  },
+});

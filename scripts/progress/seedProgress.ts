@@ -1,0 +1,63 @@
+import cliProgress from 'cli-progress';
+import type { CopyResult } from '../../generators/load/copyTable.ts';
+import type { LoadEvents } from '../../generators/load/loadTables.ts';
+
+export interface SeedProgress extends LoadEvents {
+  stop(): void;
+}
+
+/**
+ * Draws seed progress on stderr: a bar per table with rows/s and ETA on a terminal, one
+ * plain line per finished table otherwise (CI logs, pipes).
+ */
+export function seedProgress(stream: NodeJS.WriteStream = process.stderr): SeedProgress {
+  return stream.isTTY ? barProgress(stream) : lineProgress(stream);
+}
+
+function barProgress(stream: NodeJS.WriteStream): SeedProgress {
+  const multi = new cliProgress.MultiBar(
+    {
+      stream,
+      format: ' {table} |{bar}| {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}',
+      hideCursor: true,
+      clearOnComplete: false,
+      etaBuffer: 20,
+      barsize: 24,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const bars = new Map<string, { bar: cliProgress.SingleBar; started: number }>();
+  return {
+    tableStart(table, expectedRows) {
+      bars.set(table, { bar: multi.create(Math.max(expectedRows, 1), 0, { table: table.padEnd(34), rate: '0' }), started: performance.now() });
+    },
+    tableProgress(table, rows) {
+      const entry = bars.get(table);
+      if (!entry) return;
+      entry.bar.update(Math.min(rows, entry.bar.getTotal()), { rate: formatRate(rows, performance.now() - entry.started) });
+    },
+    tableDone(result) {
+      const entry = bars.get(result.table);
+      if (!entry) return;
+      entry.bar.setTotal(Math.max(result.rows, 1));
+      entry.bar.update(result.rows, { rate: formatRate(result.rows, result.ms) });
+      entry.bar.stop();
+    },
+    stop: () => multi.stop(),
+  };
+}
+
+function lineProgress(stream: NodeJS.WriteStream): SeedProgress {
+  return {
+    tableStart: () => undefined,
+    tableProgress: () => undefined,
+    tableDone(result: CopyResult) {
+      stream.write(`  ${result.table.padEnd(36)} ${result.rows.toLocaleString('en-US').padStart(11)} rows  ${(result.ms / 1000).toFixed(1).padStart(6)} s  ${formatRate(result.rows, result.ms).padStart(9)} rows/s\n`);
+    },
+    stop: () => undefined,
+  };
+}
+
+export function formatRate(rows: number, ms: number): string {
+  return ms > 0 ? Math.round((rows * 1000) / ms).toLocaleString('en-US') : '0';
+}
