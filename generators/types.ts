@@ -5,7 +5,10 @@
  * the same order, on any machine.
  */
 
-/** A value a generator may put in a row. Objects and arrays of objects are written as jsonb. */
+/**
+ * A value a generator may put in a row. In a json/jsonb column, objects and arrays are
+ * serialised and a string is taken as ready-made JSON text; elsewhere a string array is a text[].
+ */
 export type CopyValue = string | number | boolean | Date | null | readonly string[] | { readonly [key: string]: unknown } | readonly unknown[];
 
 export type Row = readonly CopyValue[];

@@ -1,8 +1,9 @@
 import type { CopyValue, Row } from '../types.ts';
 
 /**
- * How a column's values are written: jsonb/json columns always as JSON (a string array
- * there is a JSON array, not a text[] literal); every other column by its value's type.
+ * How a column's values are written. In json/jsonb columns an object or array is serialised
+ * (a string array there is a JSON array, not a text[] literal) and a string is taken as JSON
+ * text a generator already serialised; every other column is written by its value's type.
  */
 export type ColumnKind = 'json' | 'other';
 
@@ -16,7 +17,7 @@ export function encodeRow(row: Row, kinds?: readonly ColumnKind[]): string {
   for (let i = 0; i < row.length; i += 1) {
     if (i > 0) line += '\t';
     const value = row[i]!;
-    line += kinds?.[i] === 'json' && value !== null ? escapeText(JSON.stringify(value)) : encodeValue(value);
+    line += kinds?.[i] === 'json' && value !== null && typeof value !== 'string' ? escapeText(JSON.stringify(value)) : encodeValue(value);
   }
   return `${line}\n`;
 }

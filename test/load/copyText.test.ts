@@ -19,8 +19,8 @@ describe('encodeRow', () => {
     );
   });
 
-  it('writes a json column as JSON even when the value is a string array', () => {
-    expect(encodeRow([['gcash', 'paymaya'], ['gcash']], ['json', 'other'])).toBe('["gcash","paymaya"]\t{"gcash"}\n');
+  it('writes a json column as JSON even when the value is a string array, and takes a string there as JSON text', () => {
+    expect(encodeRow([['gcash', 'paymaya'], ['gcash'], '{"paid":true}'], ['json', 'other', 'json'])).toBe('["gcash","paymaya"]\t{"gcash"}\t{"paid":true}\n');
   });
 
   describe('round trip through a real COPY', () => {
