@@ -23,7 +23,9 @@ describe('a tiny seed in the database', () => {
       seed: 7,
       scale: 'tiny',
       counts: SCALE_PRESETS.tiny,
-      referenceDate: new Date('2026-11-20T00:00:00Z'),
+      // 22:00 in Manila and Kuala Lumpur: tiny keeps 2 hours of monitoring, and the evening
+      // drops are what make alerts fire (a 06:00–08:00 window is usually alert-free).
+      referenceDate: new Date('2026-11-20T14:00:00Z'),
       parallel: 2,
       signal: new AbortController().signal,
       events,

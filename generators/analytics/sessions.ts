@@ -1,0 +1,35 @@
+import { at } from '../core/rowValues.ts';
+import type { SeedContext, TableSpec } from '../types.ts';
+import { idMaker } from '../world/ids.ts';
+import { accountCount } from '../world/people.ts';
+import { FUNNEL_EVENTS, activityStream } from './eventsActivity.ts';
+
+/**
+ * analytics_user_sessions: one row per session id the events carry (plus the buyer visits of
+ * tracked submissions), with actions_taken equal to that session's event count.
+ */
+export const analyticsUserSessionsSpec: TableSpec = {
+  table: 'public.analytics_user_sessions',
+  columns: ['id', 'user_id', 'session_id', 'platform', 'country', 'user_agent', 'ip_address', 'started_at', 'ended_at', 'duration_seconds', 'page_views', 'actions_taken', 'is_active'],
+  dependsOn: ['public.profiles'],
+  estimateRows: (ctx) => estimateSessions(ctx),
+  *rows(ctx) {
+    const id = idMaker(ctx.runTag, 'public.analytics_user_sessions');
+    let n = 0;
+    for (const activity of activityStream(ctx)) {
+      for (const s of activity.sessions) {
+        const open = s.endedMs !== s.endedMs;
+        yield [
+          id(n++), s.userId, s.sessionId, s.platform, s.country, s.userAgent, s.ip, at(s.startedMs), at(s.endedMs),
+          open ? null : Math.round((s.endedMs - s.startedMs) / 1000), s.pageViews, s.actions, open,
+        ];
+      }
+    }
+  },
+};
+
+/** One per account and per drop, and ~1.45 per tracked submission (a second visit to upload the proof). */
+export function estimateSessions(ctx: SeedContext): number {
+  const tracked = Math.min(1, ctx.counts.eventsPerSubmission / FUNNEL_EVENTS);
+  return Math.round(accountCount(ctx) + ctx.counts.orders + ctx.counts.submissions * tracked * 1.45);
+}

@@ -1,0 +1,41 @@
+import type { TableSpec } from '../types.ts';
+import { account, accountCount } from '../world/people.ts';
+import { at } from './rowValues.ts';
+import { seedPasswordHash } from './seedPassword.ts';
+
+const APP_META = '{"provider":"email","providers":["email"]}';
+
+/**
+ * auth.users: GOMs, then buyers with accounts. Only the columns sign-in reads (the shim's
+ * auth.users); Supabase fills the rest with its defaults. Every user shares one bcrypt hash of
+ * SEED_PASSWORD and a confirmed e-mail, so any seeded user can sign in.
+ */
+export const authUsersSpec: TableSpec = {
+  table: 'auth.users',
+  columns: ['instance_id', 'id', 'aud', 'role', 'email', 'encrypted_password', 'email_confirmed_at', 'raw_app_meta_data', 'raw_user_meta_data', 'created_at', 'updated_at', 'last_sign_in_at'],
+  dependsOn: [],
+  estimateRows: (ctx) => accountCount(ctx),
+  *rows(ctx) {
+    const hash = seedPasswordHash(ctx.seed);
+    const n = accountCount(ctx);
+    for (let u = 0; u < n; u += 1) {
+      const a = account(ctx, u);
+      // Sign-up confirmation e-mails are clicked within minutes.
+      const confirmed = a.createdAtMs + 60_000 + (a.userSequence % 17) * 23_000;
+      yield [
+        '00000000-0000-0000-0000-000000000000',
+        a.userId,
+        'authenticated',
+        'authenticated',
+        a.email,
+        hash,
+        at(confirmed),
+        APP_META,
+        { name: a.name, username: a.username, country: a.country },
+        at(a.createdAtMs),
+        at(Math.max(a.updatedAtMs, a.lastSignInAtMs)),
+        at(a.lastSignInAtMs),
+      ];
+    }
+  },
+};
