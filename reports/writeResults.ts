@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, open, readdir, readFile, rename, rm, symlink } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseResults, RUN_ID_PATTERN, type Results } from './resultsModel.ts';
 import { sortKeys } from './sortKeys.ts';
+import { writeFileAtomic } from './writeFileAtomic.ts';
 
 /** File name of the results model inside a run folder. */
 export const RESULTS_FILE = 'results.json';
@@ -30,7 +31,7 @@ export async function writeResults(outDir: string, results: Results): Promise<st
   const runDir = join(outDir, valid.run.id);
   await mkdir(runDir, { recursive: true });
   const file = join(runDir, RESULTS_FILE);
-  await replaceFile(file, `${JSON.stringify(sortKeys(valid), null, 2)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify(sortKeys(valid), null, 2)}\n`);
   await replaceSymlink(join(outDir, LATEST_LINK), (await newestRunId(outDir)) ?? valid.run.id);
   return file;
 }
@@ -46,24 +47,6 @@ export async function readResults(runDir: string): Promise<Results> {
     throw new Error(`invalid results.json; reason: ${file} is not JSON (${(error as Error).message})`, { cause: error });
   }
   return parseResults(json);
-}
-
-// A temp file in the same folder and a rename: readers see the old file or the new one, never a part.
-async function replaceFile(file: string, content: string): Promise<void> {
-  const temp = `${file}.${tempSuffix()}`;
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }
 
 // The newest run is the greatest id with a results.json, not the one just written, so

@@ -11,6 +11,7 @@ const main = defineCommand({
   subCommands: {
     db: () => import('./commands/db.ts').then((m) => m.default),
     seed: () => import('./commands/seed.ts').then((m) => m.default),
+    report: () => import('./commands/report.ts').then((m) => m.default),
   },
 });
 

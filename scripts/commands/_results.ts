@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { redactHost } from '../../core/redact.ts';
 import { emptyResults, newRunId, writeResults, type Results } from '../../reports/index.ts';
+import { renderRunReports, type RenderedRun } from '../../reports/renderRunReports.ts';
 import { readServerInfo } from '../../stack/serverInfo.ts';
 import { harnessVersion } from '../harnessVersion.ts';
 import { note, type CommandContext } from './_shared.ts';
@@ -12,9 +13,10 @@ export type ResultSections = Partial<Omit<Results, 'version' | 'run' | 'budgets'
 
 /**
  * Writes out/<run-id>/results.json for one command run (server facts read now, host
- * redacted, budgets from the config), points out/latest at it and prints its path on stderr.
+ * redacted, budgets from the config), points out/latest at it, renders report.html,
+ * junit.xml and summary.md beside it, and prints their paths on stderr.
  */
-export async function recordRun(ctx: CommandContext, session: TargetSession, command: string, startedAt: Date, sections: ResultSections): Promise<string> {
+export async function recordRun(ctx: CommandContext, session: TargetSession, command: string, startedAt: Date, sections: ResultSections): Promise<RenderedRun> {
   const server = await readServerInfo(session.client);
   const { budgets } = ctx.config;
   const results: Results = {
@@ -41,6 +43,8 @@ export async function recordRun(ctx: CommandContext, session: TargetSession, com
     ...sections,
   };
   const file = await writeResults(path.resolve(ctx.cwd, ctx.config.outDir), results);
+  const rendered = await renderRunReports(path.dirname(file));
   note(`results: ${path.relative(ctx.cwd, file)}`);
-  return file;
+  note(`report:  ${path.relative(ctx.cwd, rendered.html)}`);
+  return rendered;
 }
