@@ -24,18 +24,8 @@ export const HOUR_WEIGHTS: readonly number[] = [
 /** Relative activity by local weekday, Sunday = 0 (weekends and Friday night are busier). Max is 1. */
 export const WEEKDAY_WEIGHTS: readonly number[] = [1.0, 0.84, 0.84, 0.87, 0.88, 0.95, 1.0];
 
-const HOUR_CDF = cumulative(HOUR_WEIGHTS);
+const HOUR_CDF = cumulativeWeights(HOUR_WEIGHTS);
 
-function cumulative(weights: readonly number[]): Float64Array {
-  const cdf = new Float64Array(weights.length);
-  let sum = 0;
-  for (let i = 0; i < weights.length; i += 1) {
-    sum += weights[i]!;
-    cdf[i] = sum;
-  }
-  for (let i = 0; i < cdf.length; i += 1) cdf[i] = cdf[i]! / sum;
-  return cdf;
-}
 
 /** Local (UTC+8) hour of day, 0–23, of an epoch-ms instant. */
 export function localHour(ms: number): number {

@@ -41,10 +41,34 @@ export const seedSchema = z.object({
   scale: z.string().min(1).default('small'),
   /** PRNG seed used when --seed is not given; the same seed and scale give the same rows. Default 1. */
   seed: z.number().int().min(0).max(2_147_483_647).default(1),
-  /** Tables loaded at the same time, each on its own connection. Default 2. */
-  parallel: positiveInt.max(16).default(2),
+  /**
+   * Tables loaded at the same time, each on its own connection. Default: half the CPU cores,
+   * at least 1 — on 2 cores one table at a time is faster, since each COPY already keeps one
+   * core busy generating and one busy in PostgreSQL (bench:seed at large: 118 s vs 139 s).
+   */
+  parallel: positiveInt.max(16).optional(),
   /** Presets of your own, or overrides of tiny/small/large/xl: name -> entity counts. */
   scales: z.record(z.string(), entityCountsSchema).default({}),
+});
+
+/** Levels of a check: 'fail' gates the exit code, 'warn' is reported only, 'off' skips the check. */
+export const checkLevels = ['fail', 'warn', 'off'] as const;
+export type ConfiguredCheckLevel = (typeof checkLevels)[number];
+
+/** The `check` command: levels per check id and the few expectations that differ between deployments. */
+export const checksSchema = z.object({
+  /**
+   * Level per check id, e.g. `{ 'lint.duplicate-index': 'fail', 'stats.analyzed': 'off' }`. Ids not listed keep
+   * their default level (stack/checks/checkLevels.ts; `gomflow-load check --json` lists every id). Default {}.
+   */
+  levels: z.record(z.string(), z.enum(checkLevels)).default({}),
+  /**
+   * Roles allowed to be superuser (roles.superusers). Default by target: ['supabase_admin'] on supabase (where
+   * `postgres` is not a superuser), ['postgres'] on local and postgres.
+   */
+  superusers: z.array(z.string().min(1)).optional(),
+  /** Largest acceptable storage bucket file_size_limit, in bytes ("File size limits configured (50MB max)"). Default 52428800. */
+  maxFileSizeBytes: positiveInt.default(52_428_800),
 });
 
 export const configSchema = z.object({
@@ -92,6 +116,8 @@ export const configSchema = z.object({
   seed: seedSchema.default(seedSchema.parse({})),
   /** Budgets that decide pass/fail and the exit code. */
   budgets: budgetsSchema.default(budgetsSchema.parse({})),
+  /** The `check` command: check levels, superuser allow-list, bucket size limit. */
+  checks: checksSchema.default(checksSchema.parse({})),
 });
 
 /** What a user may write in gomflow.config.ts: every field optional, nested objects partial. */
@@ -99,3 +125,4 @@ export type UserConfig = z.input<typeof configSchema>;
 /** The resolved, validated configuration the rest of the harness reads. */
 export type ResolvedConfig = z.output<typeof configSchema>;
 export type Budgets = z.output<typeof budgetsSchema>;
+export type ChecksConfig = z.output<typeof checksSchema>;

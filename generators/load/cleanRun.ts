@@ -17,6 +17,8 @@ export async function cleanRun(client: pg.Client, runTag: number, specsInLoadOrd
   let removed = 0;
   await client.query('BEGIN');
   try {
+    // Deleting a large run takes longer than the checklist's 30 s statement timeout.
+    await client.query('SET LOCAL statement_timeout = 0');
     const users = runUuidRange(runTag, TABLE_CODES['auth.users']);
     removed += await deleteRange(client, 'public.notification_preferences', 'user_id', users);
     for (const spec of [...specsInLoadOrder].reverse()) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type pg from 'pg';
 import type { SeedContext, TableSpec } from '../types.ts';
 import { copyTable, type CopyResult } from './copyTable.ts';
@@ -28,6 +29,8 @@ export async function loadTables(specs: readonly TableSpec[], ctx: SeedContext, 
     const workers = Array.from({ length: Math.min(options.parallel, queue.length) }, async () => {
       const client = await options.connect();
       try {
+        // A bulk load is not app traffic: the checklist's 30 s statement timeout would cut a big COPY.
+        await client.query('SET statement_timeout = 0');
         for (let spec = queue.shift(); spec; spec = queue.shift()) {
           if (options.signal.aborted) return;
           const table = spec.table;
@@ -44,6 +47,11 @@ export async function loadTables(specs: readonly TableSpec[], ctx: SeedContext, 
     if (options.signal.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('seed aborted');
   }
   return results;
+}
+
+/** The default number of tables loaded at once: half the cores, at least one. */
+export function defaultParallelTables(): number {
+  return Math.max(1, Math.floor(availableParallelism() / 2));
 }
 
 /** Groups tables so that each group only references tables of earlier groups. */

@@ -47,6 +47,8 @@ export async function runSeed(connect: () => Promise<pg.Client>, specs: readonly
   const control = await connect();
   const started = performance.now();
   try {
+    // ANALYZE of a big table may outlast the checklist's 30 s statement timeout.
+    await control.query('SET statement_timeout = 0');
     const existing = await getSeedRun(control, runId);
     if (existing?.status === 'complete') {
       throw new GomflowError('E_SEED_EXISTS', `this seed (--seed ${request.seed}, scale ${request.scale}) is already loaded as run ${runId}; run \`gomflow-load seed clean --run ${runId}\` first, or pick another --seed`);

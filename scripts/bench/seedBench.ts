@@ -125,7 +125,8 @@ async function psqlCopy(t: Target, template: string, dir: string): Promise<Map<s
     appendFileSync(file, text);
     const started = performance.now();
     const result = spawnSync('psql', ['-h', url.hostname, '-p', url.port, '-U', decodeURIComponent(url.username), '-d', name, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy ${spec.table} (${spec.columns.map((c) => `"${c}"`).join(', ')}) FROM '${file}'`], {
-      env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) },
+      // The same exemption from the 30 s statement timeout that our loader gives itself.
+      env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password), PGOPTIONS: '-c statement_timeout=0' },
       encoding: 'utf8',
     });
     if (result.status !== 0) throw new Error(`psql \\copy ${spec.table} failed: ${result.stderr.trim()}`);

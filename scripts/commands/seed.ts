@@ -1,6 +1,7 @@
 import { defineCommand } from 'citty';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 import { cleanRun } from '../../generators/load/cleanRun.ts';
+import { defaultParallelTables } from '../../generators/load/loadTables.ts';
 import { runIdOf, runSeed, seedRunTag } from '../../generators/load/runSeed.ts';
 import { finishSeedRun, getSeedRun, listSeedRuns } from '../../generators/load/seedRuns.ts';
 import { resolveScale } from '../../generators/resolveScale.ts';
@@ -69,7 +70,7 @@ export default defineCommand({
           scale: scale.name,
           counts: scale.counts,
           referenceDate,
-          parallel: ctx.config.seed.parallel,
+          parallel: ctx.config.seed.parallel ?? defaultParallelTables(),
           signal: controller.signal,
           events: progress,
         });
