@@ -1,18 +1,13 @@
 import { defineCommand } from 'citty';
-import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
-import { cleanRun } from '../../generators/load/cleanRun.ts';
-import { defaultParallelTables } from '../../generators/load/loadTables.ts';
-import { runIdOf, runSeed, seedRunTag } from '../../generators/load/runSeed.ts';
-import { finishSeedRun, getSeedRun, listSeedRuns } from '../../generators/load/seedRuns.ts';
 import { resolveScale } from '../../generators/resolveScale.ts';
 import { assertMayChange } from '../../stack/safety.ts';
-import { connectTarget, resolveTarget } from '../../stack/target.ts';
-import { formatRate, seedProgress } from '../progress/seedProgress.ts';
+import { resolveTarget } from '../../stack/target.ts';
 import { recordRun } from './_results.ts';
-import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
+import { confirmTargetArg, prepareCommand, sharedArgs } from './_shared.ts';
 import { withTarget } from './_target.ts';
 import { ensureGomflowSchema } from './seed/ensureGomflowSchema.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
+import { seedData } from './seed/seedData.ts';
 
 const SUBCOMMANDS = ['clean', 'list'];
 
@@ -44,56 +39,8 @@ export default defineCommand({
     const startedAt = new Date();
     await withTarget(ctx, {}, async (session) => {
       await ensureGomflowSchema(session);
-      const runId = runIdOf(seedRunTag(seed, scale.counts, referenceDate));
-      if (parsed.replace) {
-        for (const run of await listSeedRuns(session.client)) {
-          if (run.id === runId && run.status === 'complete') continue;
-          if (run.status === 'cleaned') continue;
-          const removed = await cleanRun(session.client, Number.parseInt(run.id, 16), ALL_TABLE_SPECS);
-          await finishSeedRun(session.client, run.id, 'cleaned', run.counts);
-          note(`removed earlier seed run ${run.id} (${removed.toLocaleString('en-US')} rows)`);
-        }
-        if ((await getSeedRun(session.client, runId))?.status === 'complete') {
-          note(`seed run ${runId} (seed ${seed}, scale ${scale.name}, ${referenceDate.toISOString().slice(0, 10)}) is already loaded; kept it`);
-          return;
-        }
-      }
-      note(`seeding ${scale.name} (seed ${seed}, reference date ${referenceDate.toISOString().slice(0, 10)}) into ${session.target.where}…`);
-      const controller = new AbortController();
-      const onInterrupt = () => controller.abort(new Error('interrupted'));
-      process.once('SIGINT', onInterrupt);
-      process.once('SIGTERM', onInterrupt);
-      const progress = seedProgress();
-      try {
-        const outcome = await runSeed(() => connectTarget(session.target), ALL_TABLE_SPECS, {
-          seed,
-          scale: scale.name,
-          counts: scale.counts,
-          referenceDate,
-          parallel: ctx.config.seed.parallel ?? defaultParallelTables(),
-          signal: controller.signal,
-          events: progress,
-        });
-        progress.stop();
-        process.stdout.write(
-          `seed run ${outcome.runId}: ${outcome.totalRows.toLocaleString('en-US')} rows in ${outcome.tables.length} tables, ${(outcome.totalMs / 1000).toFixed(1)} s (${formatRate(outcome.totalRows, outcome.totalMs)} rows/s); users sign in with password gomflow-seed-password\n`,
-        );
-        await recordRun(ctx, session, 'seed', startedAt, {
-          seed: {
-            runId: outcome.runId,
-            seed,
-            scale: scale.name,
-            referenceDate: referenceDate.toISOString(),
-            tables: outcome.tables.map((t) => ({ table: t.table, rows: t.rows, ms: t.ms, rowsPerSecond: t.ms > 0 ? (t.rows * 1000) / t.ms : 0 })),
-            totalRows: outcome.totalRows,
-            totalMs: outcome.totalMs,
-          },
-        });
-      } finally {
-        progress.stop();
-        process.off('SIGINT', onInterrupt);
-        process.off('SIGTERM', onInterrupt);
-      }
+      const section = await seedData(ctx, session, { scale, seed, referenceDate, replace: parsed.replace });
+      if (section) await recordRun(ctx, session, 'seed', startedAt, { seed: section });
     });
   },
 });
