@@ -11,7 +11,9 @@ const main = defineCommand({
   subCommands: {
     db: () => import('./commands/db.ts').then((m) => m.default),
     seed: () => import('./commands/seed.ts').then((m) => m.default),
+    run: () => import('./commands/run.ts').then((m) => m.default),
     report: () => import('./commands/report.ts').then((m) => m.default),
+    check: () => import('./commands/check.ts').then((m) => m.default),
   },
 });
 
