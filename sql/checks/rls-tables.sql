@@ -1,0 +1,17 @@
+-- Every public table with its row level security state and policy count, and the column that
+-- names its owning user where there is one (a foreign key to profiles.user_id or auth.users.id).
+SELECT
+  c.relname AS table,
+  c.relrowsecurity AS rls_enabled,
+  c.relforcerowsecurity AS rls_forced,
+  (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid)::int AS policies,
+  (SELECT a.attname FROM pg_constraint k
+     JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+    WHERE k.conrelid = c.oid AND k.contype = 'f' AND cardinality(k.conkey) = 1
+      AND k.confrelid IN (to_regclass('public.profiles'), to_regclass('auth.users'))
+    ORDER BY a.attnum LIMIT 1) AS owner_column
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+ORDER BY c.relname;

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { finding, pass, skip, type CheckDefinition, type Evidence } from '../checkTypes.ts';
+import { culprits, restrictPolicy } from './culprits.ts';
+import type { Row } from './fixtures.ts';
+import { createMissingPersonas, loadPersonas } from './personas.ts';
+import { deniedByPrivileges, withProbe } from './probeSession.ts';
+import { probesReady } from './probesReady.ts';
+import { loadTableMeta } from './tableMeta.ts';
+
+// Supabase's path convention: the first folder of an object's name is its owner's user id.
+const OWN_FOLDER = '(storage.foldername(name))[1] = ((SELECT auth.uid()))::text';
+
+/**
+ * storage.access: per bucket, GOM A uploads `<A's id>/…` (inserted as the owner would be by the
+ * Storage API), then GOM B reads it and anon lists the bucket. In a private bucket either one
+ * seeing the object is a leak; in a public bucket it is the bucket's purpose.
+ */
+export const storageAccess: CheckDefinition = {
+  id: 'storage.access',
+  title: "Users cannot read others' objects in private buckets; anon cannot list them",
+  checklistSection: 'Security Verification',
+  defaultLevel: 'fail',
+  async run(ctx) {
+    const ready = await probesReady(ctx);
+    if (ready !== true) return skip(ready);
+    const objects = (await loadTableMeta(ctx)).get('storage.objects');
+    if (!objects) return skip('no storage.objects table');
+    const personas = await loadPersonas(ctx);
+    const { rows: buckets } = await ctx.client.query<{ id: string; public: boolean }>(`SELECT id, coalesce(public, false) AS public FROM storage.buckets ORDER BY id`);
+    if (buckets.length === 0) return skip('no buckets');
+    const evidence: Evidence[] = [];
+    const fixes = new Set<string>();
+    for (const bucket of buckets) {
+      await withProbe(ctx.client, async (session) => {
+        await createMissingPersonas(ctx, session, personas);
+        const owner = personas.gomA.userId!;
+        const name = `${owner}/probe-${randomUUID().slice(0, 8)}.png`;
+        const hasOwnerId = objects.columns.some((c) => c.name === 'owner_id');
+        const stored = await session.keep(
+          `INSERT INTO storage.objects (bucket_id, name, owner, ${hasOwnerId ? 'owner_id, ' : ''}metadata)
+           VALUES ($1, $2, $3::uuid, ${hasOwnerId ? '$3::text, ' : ''}'{"mimetype": "image/png", "size": 1024}') RETURNING to_jsonb(objects.*) AS row`,
+          [bucket.id, name, owner],
+        );
+        if (!stored.ok) {
+          evidence.push({ bucket: bucket.id, public: bucket.public, result: `skipped: could not store a test object (${stored.error})`, leak: false });
+          return;
+        }
+        const object = stored.first!.row as Row;
+        for (const reader of [personas.gomB, personas.anon]) {
+          await session.as(reader);
+          const attempt = await session.attempt(
+            reader === personas.anon ? `SELECT count(*)::int AS n FROM storage.objects WHERE bucket_id = $1` : `SELECT count(*)::int AS n FROM storage.objects WHERE id = $2 AND bucket_id = $1`,
+            reader === personas.anon ? [bucket.id] : [bucket.id, object.id],
+          );
+          await session.asOwner();
+          const seen = attempt.ok ? Number(attempt.first?.n ?? 0) : 0;
+          const leak = !bucket.public && seen > 0;
+          const row: Evidence = {
+            bucket: bucket.id,
+            public: bucket.public,
+            persona: reader.label,
+            operation: reader === personas.anon ? 'list bucket' : "read GOM A's object",
+            object: name,
+            result: !attempt.ok ? (deniedByPrivileges(attempt) ? 'denied' : `error: ${attempt.error}`) : seen > 0 ? `${seen} objects seen${bucket.public ? ' (public bucket)' : ''}` : '0 objects seen',
+            rows: seen,
+            leak,
+          };
+          if (leak) {
+            const blamed = await culprits(ctx, session, objects, reader, 'SELECT', object);
+            row.policies = blamed.map((p) => p.name).join(' | ');
+            for (const p of blamed) fixes.add(restrictPolicy(p, 'SELECT', OWN_FOLDER));
+          }
+          evidence.push(row);
+        }
+      });
+    }
+    const leaks = evidence.filter((e) => e.leak === true);
+    const skipped = evidence.filter((e) => String(e.result).startsWith('skipped'));
+    if (skipped.length === buckets.length) return skip(`no test object could be stored: ${String(skipped[0]!.result)}`, evidence);
+    const summary = `${buckets.length - skipped.length} buckets probed with an object of GOM A's (read by GOM B, listed by anon)${skipped.length ? `; ${skipped.length} skipped` : ''}`;
+    if (leaks.length === 0) return pass(summary, evidence);
+    return finding(`${leaks.map((l) => `${l.persona} ${l.operation === 'list bucket' ? 'lists' : "reads GOM A's object in"} private bucket ${l.bucket}${l.policies ? ` (policy "${l.policies}")` : ''}`).join('; ')}; ${summary}`, evidence, [...fixes].join('\n'));
+  },
+};

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CheckResultSchema, type CheckResult } from '../../reports/resultsModel.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
+import { check, fingerprint, insertSampleData } from './checkFixtures.ts';
+
+describe('check on the bundled production schema with a few sample rows', () => {
+  let db: TestDatabase;
+  let results: CheckResult[];
+  let before: Record<string, string>;
+  let after: Record<string, string>;
+  const byId = (id: string) => {
+    const found = results.find((r) => r.id === id);
+    if (!found) throw new Error(`no check ${id}`);
+    return found;
+  };
+  const leaks = (id: string) => byId(id).evidence.filter((e) => e.leak === true);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('check');
+    await insertSampleData(db.client);
+    before = await fingerprint(db.client);
+    results = await check(db.client);
+    after = await fingerprint(db.client);
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('leaves every table and every definition exactly as it found them', () => {
+    expect(Object.keys(before).length).toBeGreaterThan(35);
+    expect(after).toEqual(before);
+  });
+
+  it('writes results that fit the results model, and fails exactly on the known production leaks', () => {
+    for (const result of results) expect(() => CheckResultSchema.parse(result)).not.toThrow();
+    expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
+    const gating = results.filter((r) => r.status === 'fail' && r.level === 'fail').map((r) => r.id).sort();
+    expect(gating).toEqual([
+      'lint.security-definer-function',
+      'lint.security-definer-view',
+      'probe.anon-paid-submission',
+      'probe.security-definer-calls',
+      'rls.anon-access',
+      'rls.user-isolation',
+      'storage.access',
+    ]);
+    expect(results.filter((r) => r.detail.startsWith('the check itself failed'))).toEqual([]);
+  });
+
+  it('finds the 6 duplicate indexes by name, each with the DROP that fixes it', () => {
+    const dup = byId('lint.duplicate-index');
+    expect(dup.status).toBe('warn');
+    expect(dup.evidence.map((e) => e.index).sort()).toEqual([
+      'idx_notification_preferences_user_id',
+      'idx_notification_templates_type_channel',
+      'idx_orders_slug',
+      'idx_profiles_email',
+      'idx_profiles_username',
+      'idx_submissions_payment_reference',
+    ]);
+    expect(dup.remediationSql).toContain('DROP INDEX IF EXISTS public.idx_profiles_email;');
+  });
+
+  it('flags order_summaries: the lint reads its owner bypassing RLS, the anon probe sees its rows', () => {
+    const lint = byId('lint.security-definer-view');
+    expect(lint.evidence.find((e) => e.view === 'public.order_summaries')).toMatchObject({ problem: 'bypasses RLS on orders, profiles, submissions' });
+    expect(lint.remediationSql).toContain('ALTER VIEW public.order_summaries SET (security_invoker = true);');
+    const anon = leaks('rls.anon-access');
+    expect(anon).toHaveLength(1);
+    // 4 orders (one inactive) are visible through the view; under RLS anon would see none (profiles hides the join).
+    expect(anon[0]).toMatchObject({ relation: 'public.order_summaries', persona: 'anon', operation: 'SELECT', rows: 4, rowsUnderRls: 0 });
+  });
+
+  it('payment-proofs: GOM B reads GOM A\'s proof, with the policy to blame and its fix', () => {
+    const storage = byId('storage.access');
+    expect(storage.status).toBe('fail');
+    expect(leaks('storage.access')).toEqual([expect.objectContaining({ bucket: 'payment-proofs', persona: 'GOM B', operation: "read GOM A's object", rows: 1, policies: 'Order owners can view payment proofs' })]);
+    // anon cannot list either private bucket.
+    expect(storage.evidence.filter((e) => e.persona === 'anon' && e.public === false).every((e) => e.rows === 0)).toBe(true);
+    expect(storage.remediationSql).toMatch(/^ALTER POLICY "Order owners can view payment proofs" ON storage\.objects USING .*foldername\(name\)\)\[1\] = \(\(SELECT auth\.uid\(\)\)\)::text\);$/);
+  });
+
+  it('anon (and a buyer) insert a submission already paid with amount 0', () => {
+    const paid = leaks('probe.anon-paid-submission');
+    expect(paid.map((e) => e.persona).sort()).toEqual(['anon', 'buyer']);
+    expect(paid[0]).toMatchObject({ table: 'public.submissions', operation: 'INSERT', result: 'accepted', rows: 1, values: { status: 'paid', total_amount: '0.00', quantity: 1 } });
+    expect(paid[0]!.policies).toBe('Anyone can create submissions for active orders');
+    // The honest submission (pending, quantity × price) is accepted: that is the app's flow.
+    expect(byId('probe.anon-paid-submission').evidence.filter((e) => e.expect === 'accepted').every((e) => e.result === 'accepted')).toBe(true);
+  });
+
+  it('SECURITY DEFINER functions: no search_path, and anon acts on GOM A\'s data through them', () => {
+    const lint = byId('lint.security-definer-function');
+    expect(lint.evidence.map((e) => e.function).sort()).toEqual([
+      'cleanup_old_data()',
+      'create_default_notification_preferences()',
+      'database_health_check()',
+      'get_unread_notification_count(uuid)',
+      'mark_notification_read(uuid,uuid)',
+    ]);
+    const calls = leaks('probe.security-definer-calls');
+    const anon = calls.filter((e) => e.persona === 'anon').map((e) => String(e.function).replace(/\(.*/, ''));
+    expect(anon.sort()).toEqual(['cleanup_old_data', 'database_health_check', 'get_unread_notification_count', 'mark_notification_read']);
+    expect(calls.find((e) => e.persona === 'anon' && String(e.function).startsWith('get_unread'))!.result).toMatch(/^returned (\d+) \(GOM A has \1 unread\)$/);
+    expect(calls.find((e) => String(e.function).startsWith('cleanup_old_data'))!.rowsDeleted).toMatchObject({ messages: 1 });
+  });
+
+  it('no bucket has a size or MIME limit; the public flags are right', () => {
+    expect(byId('storage.size-limits')).toMatchObject({ status: 'warn' });
+    expect(byId('storage.size-limits').evidence.map((e) => e.fileSizeLimit)).toEqual([null, null, null, null]);
+    expect(byId('storage.mime-types').evidence.map((e) => e.allowedMimeTypes)).toEqual([null, null, null, null]);
+    expect(byId('storage.buckets').status).toBe('pass');
+  });
+
+  it('passes where production is right: RLS on all 31 tables, profiles isolated, service_role reaches everything', () => {
+    expect(byId('rls.enabled')).toMatchObject({ status: 'pass', detail: 'RLS enabled on 31 of 31 public tables' });
+    const profiles = byId('rls.user-isolation').evidence.filter((e) => e.table === 'public.profiles' && e.persona === 'GOM A');
+    expect(profiles.map((e) => [e.operation, e.leak])).toEqual([['SELECT', false], ['UPDATE', false], ['DELETE', false], ['INSERT', false]]);
+    expect(profiles.find((e) => e.operation === 'SELECT')).toMatchObject({ rows: 0, result: '0 rows seen' });
+    expect(profiles.find((e) => e.operation === 'UPDATE')).toMatchObject({ rows: 0, result: '0 rows affected' });
+    expect(byId('rls.service-role').status).toBe('pass');
+    for (const id of ['schema.tables', 'schema.columns', 'schema.indexes', 'rls.policies', 'templates.loaded', 'storage.policies', 'roles.superusers', 'grants.public-schema', 'monitoring.slow-queries', 'lint.policy-always-true', 'schema.functions-executable', 'functions.sample-data', 'triggers.sample-operations']) {
+      expect(byId(id).status, id).toBe('pass');
+    }
+  });
+
+  it('user isolation: any user records analytics events and logs under another user\'s id', () => {
+    expect(leaks('rls.user-isolation').map((e) => `${e.persona} ${e.operation} ${e.table}`).sort()).toEqual([
+      'GOM A INSERT public.analytics_events',
+      'GOM A INSERT public.monitoring_logs',
+      'buyer INSERT public.analytics_events',
+      'buyer INSERT public.monitoring_logs',
+    ]);
+    expect(byId('rls.user-isolation').remediationSql).toContain('ALTER POLICY "Anyone can track events" ON public.analytics_events WITH CHECK');
+  });
+
+  it('reads the policy expression trees: 52 policies call auth functions per row; several permissive policies', () => {
+    const initplan = byId('lint.auth-rls-initplan');
+    expect(initplan.evidence).toHaveLength(52);
+    expect(initplan.detail).toContain('33 call auth.uid(), 24 call auth.role()');
+    const multiple = byId('lint.multiple-permissive-policies').evidence;
+    expect(multiple).toContainEqual({ table: 'public.orders', role: 'anon', command: 'SELECT', policies: 'Public can view active orders | Service role full access orders | Users can view own orders' });
+    expect(byId('lint.policy-no-role').evidence).toHaveLength(57);
+    expect(byId('lint.rls-no-policy').evidence).toHaveLength(11);
+    expect(byId('lint.unindexed-foreign-keys').evidence.map((e) => e.columns)).toEqual(Array(7).fill('created_by'));
+  });
+
+  it('reports the checklist\'s claims against reality as warnings, and its own broken SQL', () => {
+    expect(byId('schema.functions')).toMatchObject({ status: 'warn', detail: expect.stringContaining('the checklist claims 15+ functions: there are 9') });
+    expect(byId('schema.triggers')).toMatchObject({ status: 'warn', detail: expect.stringContaining('the checklist claims 20+ triggers: there are 16') });
+    expect(byId('schema.indexes').detail).toContain('109 explicit indexes, 147 with the 38');
+    expect(byId('rls.policies').detail).toContain('57 policies');
+    expect(byId('checklist.sql').detail).toContain('column "total_time" does not exist');
+    expect(byId('monitoring.slow-queries').detail).toContain('use total_exec_time and mean_exec_time');
+    expect(byId('schema.adaptations')).toMatchObject({ status: 'warn', detail: expect.stringContaining('view public.slow_queries (column-rename)') });
+  });
+});
