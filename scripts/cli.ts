@@ -14,6 +14,7 @@ const main = defineCommand({
     run: () => import('./commands/run.ts').then((m) => m.default),
     report: () => import('./commands/report.ts').then((m) => m.default),
     check: () => import('./commands/check.ts').then((m) => m.default),
+    bench: () => import('./commands/bench.ts').then((m) => m.default),
   },
 });
 

@@ -71,6 +71,50 @@ export const checksSchema = z.object({
   maxFileSizeBytes: positiveInt.default(52_428_800),
 });
 
+/** What the plan reader of `bench` calls a finding (stack/bench/readPlan.ts). */
+export const planThresholdsSchema = z.object({
+  /** A sequential scan is reported when it reads at least this many rows (rows × loops) through a Filter. Default 1000. */
+  seqScanMinRows: z.number().int().min(0).default(1_000),
+  /**
+   * ... and keeps at most this share of them (0–1), i.e. an index on the filtered columns could serve it.
+   * The same share and row count flag index scans that discard most of what they read. Default 0.1.
+   */
+  seqScanMaxReturnedShare: z.number().min(0).max(1).default(0.1),
+  /** Row estimates off by at least this factor (either way) are reported. Default 10. */
+  misestimateFactor: z.number().min(1).default(10),
+  /** ... when the larger of estimate and actual is at least this many rows (smaller gaps are noise). Default 100. */
+  misestimateMinRows: z.number().int().min(0).default(100),
+  /** A nested loop is reported when its outer side yields at least this many rows. Default 1000. */
+  nestedLoopOuterRows: z.number().int().min(0).default(1_000),
+  /**
+   * A SubPlan or InitPlan executed at least this many times, or an RLS filter calling auth.uid()/auth.role()
+   * on at least this many rows, is reported as per-row work. Default 100.
+   */
+  perRowMinLoops: z.number().int().min(1).default(100),
+  /** Below this shared-buffer hit percentage (0–100) the blocks read from outside shared buffers are reported. Default 90. */
+  bufferHitPctMin: z.number().min(0).max(100).default(90),
+  /** ... when at least this many blocks (8 kB each) were read; a handful of cold blocks is noise. Default 100. */
+  bufferReadMinBlocks: z.number().int().min(0).default(100),
+});
+
+/** The `bench` command: how many times each catalog query runs, for how long at most, and what the plan reader reports. */
+export const benchSchema = z.object({
+  /** Timed executions per query, role and parameter class (flag --iterations). Default 30. */
+  iterations: positiveInt.default(30),
+  /** Untimed executions first, per query, role and class, so caches and plans are warm. Default 3. */
+  warmup: z.number().int().min(0).default(3),
+  /** EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) runs per query, role and class; the median one is kept. Default 3. */
+  explainRuns: positiveInt.max(20).default(3),
+  /** Time cap per query, role and class, in ms: timed executions stop once it is spent (at least one runs). Default 5000. */
+  timeCapMs: positiveInt.default(5_000),
+  /** Statements listed from pg_stat_statements (the ones that cost most during the run). Default 10. */
+  topStatements: z.number().int().min(0).default(10),
+  /** Folder of the query catalog (*.sql with a header, see sql/queries/README.md), relative to the working directory. Default: the bundled sql/queries. */
+  catalogDir: z.string().min(1).optional(),
+  /** Plan reader thresholds. */
+  plan: planThresholdsSchema.default(planThresholdsSchema.parse({})),
+});
+
 export const configSchema = z.object({
   /** Which target to use: local (embedded PostgreSQL, default), postgres (DATABASE_URL) or supabase. */
   target: z.enum(targetKinds).default('local'),
@@ -118,6 +162,8 @@ export const configSchema = z.object({
   budgets: budgetsSchema.default(budgetsSchema.parse({})),
   /** The `check` command: check levels, superuser allow-list, bucket size limit. */
   checks: checksSchema.default(checksSchema.parse({})),
+  /** The `bench` command: iterations, warm-up, time cap, catalog folder and plan-reader thresholds. */
+  bench: benchSchema.default(benchSchema.parse({})),
 });
 
 /** What a user may write in gomflow.config.ts: every field optional, nested objects partial. */
@@ -126,3 +172,5 @@ export type UserConfig = z.input<typeof configSchema>;
 export type ResolvedConfig = z.output<typeof configSchema>;
 export type Budgets = z.output<typeof budgetsSchema>;
 export type ChecksConfig = z.output<typeof checksSchema>;
+export type BenchConfig = z.output<typeof benchSchema>;
+export type PlanThresholds = z.output<typeof planThresholdsSchema>;

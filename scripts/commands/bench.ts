@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { defineCommand } from 'citty';
+import { RESULTS_FILE } from '../../reports/writeResults.ts';
+import { loadCatalog, selectQueries } from '../../stack/bench/loadCatalog.ts';
+import { assertMayChange } from '../../stack/safety.ts';
+import { resolveTarget } from '../../stack/target.ts';
+import { recordRun, type ResultSections } from './_results.ts';
+import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
+import { withTarget } from './_target.ts';
+import { parseIterations, readWhatIf } from './bench/benchArgs.ts';
+import { benchProgress } from './bench/benchProgress.ts';
+import { benchQueries } from './bench/benchQueries.ts';
+import { ensureBenchData } from './bench/ensureBenchData.ts';
+import { renderBenchTable } from './bench/renderBenchTable.ts';
+
+const args = {
+  ...sharedArgs,
+  ...confirmTargetArg,
+  scale: { type: 'string', description: 'Local target: seed this scale first when it is not loaded (default: config seed.scale, small)', valueHint: 'scale' },
+  only: { type: 'string', description: 'Benchmark only these catalog queries (comma-separated names from sql/queries/)', valueHint: 'name,…' },
+  iterations: { type: 'string', description: 'Timed executions per query, role and parameter class (default: config bench.iterations, 30)', valueHint: 'n' },
+  'what-if': { type: 'string', description: 'Apply this candidate fix in a rolled-back transaction and re-measure the queries it touches, before/after', valueHint: 'file.sql' },
+  json: { type: 'boolean', description: 'Print results.json on stdout', default: false },
+} as const;
+
+export default defineCommand({
+  meta: { name: 'bench', description: 'Benchmark the catalog queries (sql/queries/) as the roles the app uses: latency percentiles, EXPLAIN ANALYZE findings, budgets' },
+  args,
+  async run({ args: parsed, rawArgs }) {
+    const ctx = await prepareCommand('bench', rawArgs, args, parsed);
+    const iterations = parseIterations(parsed.iterations, ctx.config.bench.iterations);
+    // Check the catalog and --only before touching the database.
+    const catalogDir = ctx.config.bench.catalogDir ? path.resolve(ctx.cwd, ctx.config.bench.catalogDir) : undefined;
+    const queries = selectQueries(await loadCatalog(catalogDir), parsed.only);
+    const whatIf = readWhatIf(parsed['what-if'], ctx.cwd);
+    for (const line of whatIf?.notes ?? []) note(line);
+    // The fix is rolled back, but it still runs DDL (and takes its locks) on the target.
+    if (whatIf) assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'try a what-if (rolled back)');
+    const startedAt = new Date();
+    const progress = benchProgress();
+    const { rendered, outcome } = await withTarget(ctx, {}, async (session) => {
+      const data = await ensureBenchData(ctx, session, parsed.scale);
+      note(`bench: ${queries.length} catalog queries${data.scale ? ` on the ${data.scale} seed` : ''} at ${session.target.where}, ${iterations} iterations each${whatIf ? `, what-if ${whatIf.file}` : ''}`);
+      const outcome = await benchQueries(ctx, session, { only: parsed.only, iterations, whatIf, events: progress }).finally(() => progress.stop());
+      const sections: ResultSections = { queries: outcome.results, ...(data.seed ? { seed: data.seed } : {}) };
+      return { rendered: await recordRun(ctx, session, 'bench', startedAt, sections), outcome };
+    });
+    process.stderr.write(renderBenchTable(outcome.results, outcome.pairs));
+    const failing = outcome.results.filter((result) => result.status === 'fail').length;
+    note(`bench: ${failing === 0 ? 'every query within budget' : `${failing} over budget or failed`}, ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s`);
+    if (parsed.json) process.stdout.write(await readFile(path.join(path.dirname(rendered.html), RESULTS_FILE), 'utf8'));
+    process.exitCode = Math.max(rendered.verdict.exitCode, failing > 0 ? 1 : 0);
+  },
+});
