@@ -9,6 +9,12 @@ import { collectStatus } from './db/statusReport.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
 import { withTarget } from './_target.ts';
 import { ensureGomflowSchema } from './seed/ensureGomflowSchema.ts';
+import { checkOptionsFrom } from '../../stack/checks/checkOptions.ts';
+import { runChecks } from '../../stack/checks/runChecks.ts';
+import { renderCheckTable } from './check/renderCheckTable.ts';
+import { benchProgress } from './bench/benchProgress.ts';
+import { benchQueries } from './bench/benchQueries.ts';
+import { renderBenchTable } from './bench/renderBenchTable.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
 import { seedData } from './seed/seedData.ts';
 
@@ -24,7 +30,7 @@ const args = {
  * ONE results.json and one report, whose verdict decides the exit code.
  */
 export default defineCommand({
-  meta: { name: 'run', description: 'The whole rehearsal: apply the schema (local), seed, run the checks and query benchmarks, write one report' },
+  meta: { name: 'run', description: 'The whole rehearsal: apply the schema (local), seed, run the checks and the query benchmarks, write one report' },
   args,
   async run({ args: parsed, rawArgs }) {
     const ctx = await prepareCommand('run', rawArgs, args, parsed);
@@ -36,16 +42,24 @@ export default defineCommand({
     const verdict = await withTarget(ctx, {}, async (session) => {
       const sections: ResultSections = {};
       if (session.target.kind === 'local') {
-        note('1/2 schema: applying the bundled GOMFLOW schema');
+        note('1/4 schema: applying the bundled GOMFLOW schema');
         const report = await applySchema(session.client, { source: 'bundled', withShim: true });
         const { counts } = await collectStatus(session, false);
         sections.schema = { source: report.source, counts, failures: report.failures, adaptations: report.adaptations };
       } else {
         await ensureGomflowSchema(session);
       }
-      note('2/2 seed');
+      note('2/4 seed');
       const seedSection = await seedData(ctx, session, { scale, seed, referenceDate: parseReferenceDate(undefined, new Date()), replace: true });
       if (seedSection) sections.seed = seedSection;
+      note('3/4 check');
+      sections.checks = await runChecks(session.client, checkOptionsFrom(ctx.config, session.target));
+      note(renderCheckTable(sections.checks, process.stderr.columns || 120));
+      note('4/4 bench');
+      const progress = benchProgress();
+      const bench = await benchQueries(ctx, session, { events: progress }).finally(() => progress.stop());
+      sections.queries = bench.results;
+      process.stderr.write(renderBenchTable(bench.results, bench.pairs));
       const rendered = await recordRun(ctx, session, 'run', startedAt, sections);
       process.stdout.write(rendered.summaryMarkdown);
       return rendered.verdict;
