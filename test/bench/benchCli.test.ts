@@ -1,13 +1,10 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSeed } from '../../generators/load/runSeed.ts';
-import { SCALE_PRESETS } from '../../generators/scales.ts';
-import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 import { parseResults } from '../../reports/resultsModel.ts';
 import { runCli } from '../helpers/runCli.ts';
+import { seedTiny } from '../helpers/seedTiny.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
 
 /** `gomflow-load bench` as a user runs it, against a cloned and seeded test database as a postgres target. */
@@ -18,20 +15,7 @@ describe('gomflow-load bench', () => {
 
   beforeAll(async () => {
     [seeded, empty] = await Promise.all([createTestDatabase('benchcli'), createTestDatabase('benchcli_empty')]);
-    const connect = async () => {
-      const client = new pg.Client({ connectionString: seeded.url });
-      await client.connect();
-      return client;
-    };
-    await runSeed(connect, ALL_TABLE_SPECS, {
-      seed: 5,
-      scale: 'tiny',
-      counts: SCALE_PRESETS.tiny,
-      referenceDate: new Date('2026-11-20T14:00:00Z'),
-      parallel: 2,
-      signal: new AbortController().signal,
-      events: { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined },
-    });
+    await seedTiny(seeded.url, 5, new Date('2026-11-20T14:00:00Z'));
     // A catalog of one query that sleeps past the p95 budget, through the config's catalogDir.
     const dir = mkdtempSync(path.join(tmpdir(), 'gomflow-bench-'));
     mkdirSync(path.join(dir, 'queries'));

@@ -1,9 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planThresholdsSchema } from '../../core/config/configSchema.ts';
-import { runSeed } from '../../generators/load/runSeed.ts';
-import { SCALE_PRESETS } from '../../generators/scales.ts';
-import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 import { planText } from '../../reports/planText.ts';
 import type { QueryResult } from '../../reports/resultsModel.ts';
 import type { CatalogQuery } from '../../stack/bench/catalogQuery.ts';
@@ -12,6 +9,7 @@ import { planRelations } from '../../stack/bench/readPlan.ts';
 import { runBench, WHAT_IF_SUFFIX, type BenchOptions } from '../../stack/bench/runBench.ts';
 import { STATEMENTS_RESULT_NAME } from '../../stack/bench/statStatements.ts';
 import { parseWhatIf } from '../../stack/bench/whatIf.ts';
+import { seedTiny } from '../helpers/seedTiny.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
 
 /** The bench engine against a tiny seed in a real PostgreSQL. */
@@ -34,20 +32,7 @@ describe('runBench on a tiny seed', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('bench');
-    const connect = async () => {
-      const client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-      return client;
-    };
-    await runSeed(connect, ALL_TABLE_SPECS, {
-      seed: 3,
-      scale: 'tiny',
-      counts: SCALE_PRESETS.tiny,
-      referenceDate: new Date('2026-11-20T14:00:00Z'),
-      parallel: 2,
-      signal: new AbortController().signal,
-      events: { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined },
-    });
+    await seedTiny(db.url, 3, new Date('2026-11-20T14:00:00Z'));
     catalog = await loadCatalog();
   });
 

@@ -1,9 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSeed } from '../../generators/load/runSeed.ts';
 import { SCALE_PRESETS } from '../../generators/scales.ts';
-import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 import { GOMFLOW_TABLE_GROUPS } from '../../stack/schema/gomflowCatalog.ts';
+import { seedTiny } from '../helpers/seedTiny.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
 
 /** Integrity and realism of a tiny seed, asserted in SQL on what PostgreSQL actually holds. */
@@ -13,23 +11,7 @@ describe('a tiny seed in the database', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('realism');
-    const connect = async () => {
-      const client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-      return client;
-    };
-    const events = { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined };
-    await runSeed(connect, ALL_TABLE_SPECS, {
-      seed: 7,
-      scale: 'tiny',
-      counts: SCALE_PRESETS.tiny,
-      // 22:00 in Manila and Kuala Lumpur: tiny keeps 2 hours of monitoring, and the evening
-      // drops are what make alerts fire (a 06:00–08:00 window is usually alert-free).
-      referenceDate: new Date('2026-11-20T14:00:00Z'),
-      parallel: 2,
-      signal: new AbortController().signal,
-      events,
-    });
+    await seedTiny(db.url, 7, new Date('2026-11-20T14:00:00Z'));
   });
 
   afterAll(async () => {
