@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { specRows, UUID } from '../helpers/specRows.ts';
 import { schemaColumns, type ColumnDef } from '../helpers/schemaColumns.ts';
 import { ANALYTICS_CONFIG_SPECS } from '../../generators/analytics/config.ts';
 import { runUuid } from '../../generators/runUuid.ts';
 import { SCALE_PRESETS } from '../../generators/scales.ts';
-import { TABLE_CODES, type Row, type SeedContext, type TableSpec } from '../../generators/types.ts';
+import { TABLE_CODES, type Row, type SeedContext } from '../../generators/types.ts';
 import { gom } from '../../generators/world/index.ts';
 
 const TINY: SeedContext = { seed: 42, runTag: 0x1234abcd, referenceDate: new Date('2026-11-20T00:00:00Z'), counts: SCALE_PRESETS.tiny };
 const SMALL: SeedContext = { ...TINY, counts: SCALE_PRESETS.small };
 
-const spec = (table: string): TableSpec => ANALYTICS_CONFIG_SPECS.find((s) => s.table === `public.${table}`)!;
-const rowsOf = (table: string, ctx: SeedContext): Row[] => [...spec(table).rows(ctx)];
-const col = (table: string, name: string): number => {
-  const i = spec(table).columns.indexOf(name);
-  if (i < 0) throw new Error(`${table} has no column ${name}`);
-  return i;
-};
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const { spec, rowsOf, col } = specRows(ANALYTICS_CONFIG_SPECS);
 
 
 function fits(def: ColumnDef, v: unknown): boolean {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { specRows, UUID } from '../helpers/specRows.ts';
 import { schemaColumns } from '../helpers/schemaColumns.ts';
 import { MONITORING_SPECS } from '../../generators/monitoring/index.ts';
 import { SERVICE_NAMES } from '../../generators/monitoring/services.ts';
 import { runUuid } from '../../generators/runUuid.ts';
 import { SCALE_PRESETS } from '../../generators/scales.ts';
-import { TABLE_CODES, type Row, type SeedContext, type TableSpec } from '../../generators/types.ts';
+import { TABLE_CODES, type Row, type SeedContext } from '../../generators/types.ts';
 
 const TINY: SeedContext = { seed: 42, runTag: 0x1234abcd, referenceDate: new Date('2026-11-20T00:00:00Z'), counts: SCALE_PRESETS.tiny };
 /** A whole day, so evenings and nights are both in the window. */
@@ -12,15 +13,7 @@ const DAY: SeedContext = { ...TINY, counts: { ...SCALE_PRESETS.tiny, monitoringH
 /** Two days ending during a PH/MY evening: alerts of every status, notifications, suppressed maintenance. */
 const INCIDENTS: SeedContext = { ...TINY, referenceDate: new Date('2026-11-20T11:30:00Z'), counts: { ...SCALE_PRESETS.tiny, monitoringHours: 48 } };
 
-const spec = (table: string): TableSpec => MONITORING_SPECS.find((s) => s.table === `public.${table}`)!;
-const rowsOf = (table: string, ctx: SeedContext): Row[] => [...spec(table).rows(ctx)];
-const col = (table: string, name: string): number => {
-  const i = spec(table).columns.indexOf(name);
-  if (i < 0) throw new Error(`${table} has no column ${name}`);
-  return i;
-};
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const { spec, rowsOf, col } = specRows(MONITORING_SPECS);
 const gomIds = (ctx: SeedContext): Set<string> =>
   new Set(Array.from({ length: ctx.counts.goms }, (_, i) => runUuid(ctx.runTag, TABLE_CODES['auth.users'], i)));
 

@@ -6,7 +6,7 @@ import { anyRow } from './fixtures.ts';
 import { createMissingPersonas, loadPersonas } from './personas.ts';
 import { withProbe } from './probeSession.ts';
 import { probesReady } from './probesReady.ts';
-import { loadTableMeta } from './tableMeta.ts';
+import { probeableTables } from './tableMeta.ts';
 
 /**
  * rls.admin-policies: system tables (monitoring, analytics aggregates: the ones no user owns)
@@ -21,7 +21,7 @@ export const adminPolicies: CheckDefinition = {
     const ready = await probesReady(ctx);
     if (ready !== true) return skip(ready);
     const personas = await loadPersonas(ctx);
-    const system = [...(await loadTableMeta(ctx)).values()].filter((t) => t.schema === 'public' && t.ownerPath === null && !(t.name in PUBLIC_ROWS) && t.primaryKey.length === 1);
+    const system = (await probeableTables(ctx)).filter((t) => t.ownerPath === null && !(t.name in PUBLIC_ROWS));
     const evidence: Evidence[] = [];
     const fixes = new Set<string>();
     await withProbe(ctx.client, async (session) => {

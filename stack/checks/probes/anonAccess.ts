@@ -6,7 +6,7 @@ import { anyRow, freshCopy, ownedRows } from './fixtures.ts';
 import { createMissingPersonas, loadPersonas } from './personas.ts';
 import { deniedByPrivileges, withProbe, type ProbeSession } from './probeSession.ts';
 import { probesReady } from './probesReady.ts';
-import { loadTableMeta, type TableMeta } from './tableMeta.ts';
+import { probeableTables, type TableMeta } from './tableMeta.ts';
 
 /**
  * rls.anon-access: anon (no login, the API key alone) reads every public table and view and
@@ -24,7 +24,7 @@ export const anonAccess: CheckDefinition = {
     const ready = await probesReady(ctx);
     if (ready !== true) return skip(ready);
     const personas = await loadPersonas(ctx);
-    const tables = [...(await loadTableMeta(ctx)).values()].filter((t) => t.schema === 'public' && t.primaryKey.length === 1);
+    const tables = await probeableTables(ctx);
     const evidence: Evidence[] = [];
     const fixes = new Set<string>();
     await withProbe(ctx.client, async (session) => {

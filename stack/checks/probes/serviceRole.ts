@@ -4,7 +4,7 @@ import { anyRow } from './fixtures.ts';
 import { createMissingPersonas, loadPersonas } from './personas.ts';
 import { withProbe } from './probeSession.ts';
 import { probesReady } from './probesReady.ts';
-import { loadTableMeta } from './tableMeta.ts';
+import { probeableTables } from './tableMeta.ts';
 
 /**
  * rls.service-role: the services' key reaches every table. As service_role each public table
@@ -19,7 +19,7 @@ export const serviceRoleAccess: CheckDefinition = {
     const ready = await probesReady(ctx);
     if (ready !== true) return skip(ready);
     const personas = await loadPersonas(ctx);
-    const tables = [...(await loadTableMeta(ctx)).values()].filter((t) => t.schema === 'public' && t.primaryKey.length === 1);
+    const tables = await probeableTables(ctx);
     const evidence: Evidence[] = [];
     await withProbe(ctx.client, async (session) => {
       await createMissingPersonas(ctx, session, personas);

@@ -111,3 +111,8 @@ export function ownedBy(meta: TableMeta, param: string, tables: Map<string, Tabl
   const inner = ownedBy({ ...parent, ownerPath: rest }, param, tables);
   return `${ident(first!.column)} IN (SELECT ${ident(first!.parentColumn)} FROM ${parent.sql} WHERE ${inner})`;
 }
+
+/** The public tables a probe can address row by row: those with a single-column primary key. */
+export async function probeableTables(ctx: CheckContext): Promise<TableMeta[]> {
+  return [...(await loadTableMeta(ctx)).values()].filter((t) => t.schema === 'public' && t.primaryKey.length === 1);
+}
