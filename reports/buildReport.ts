@@ -4,7 +4,7 @@ import { decideVerdict, type Verdict } from './decideVerdict.ts';
 import { BUDGET_FAMILIES, evaluateBudgets, FAMILY_TITLES, queryKey, queryLabel, type BudgetFamily, type EvaluatedBudget } from './evaluateBudgets.ts';
 import { latencyAxis, latencyBins, type LatencyAxis } from './latencyBins.ts';
 import { planText } from './planText.ts';
-import type { HistogramSummary, QueryFinding, Results, ScenarioResult } from './resultsModel.ts';
+import type { HistogramSummary, QueryFinding, Results, ScenarioResult } from '../results/resultsModel.ts';
 import { scrubDeep } from './scrubSecrets.ts';
 
 /** What a report adds to the results: a baseline and how to judge it. */

@@ -1,7 +1,7 @@
 import { CHECK_CATALOG, type CheckId } from './checkCatalog.ts';
 import { CHECKLIST, type ChecklistItem } from './checklistItems.ts';
 import { FAMILY_TITLES, type BudgetFamily, type EvaluatedBudget } from './evaluateBudgets.ts';
-import type { CheckResult, Results } from './resultsModel.ts';
+import type { CheckResult, Results } from '../results/resultsModel.ts';
 
 /** What this run says about one checklist item. "not-run": automatable, but nothing in this run verified it. */
 export type CoverageStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'not-run' | 'manual';

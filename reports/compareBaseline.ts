@@ -1,5 +1,5 @@
 import { queryKey, queryLabel } from './evaluateBudgets.ts';
-import type { Results } from './resultsModel.ts';
+import type { Results } from '../results/resultsModel.ts';
 
 /** How much slower p95 may get before it counts as a regression: both limits must be exceeded. */
 export interface RegressionTolerance {

@@ -1,7 +1,7 @@
 import type { BaselineComparison } from './compareBaseline.ts';
 import { BUDGET_FAMILIES, FAMILY_TITLES, type EvaluatedBudget } from './evaluateBudgets.ts';
 import { formatInUnit } from './formatValues.ts';
-import type { Results } from './resultsModel.ts';
+import type { Results } from '../results/resultsModel.ts';
 
 /** One reason the run is not ready. */
 export interface VerdictReason {

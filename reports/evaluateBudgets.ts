@@ -1,4 +1,4 @@
-import type { BudgetEvaluation, QueryResult, Results } from './resultsModel.ts';
+import type { BudgetEvaluation, QueryResult, Results } from '../results/resultsModel.ts';
 import { parseDurationSettingMs, parseIntegerSetting } from './settingValue.ts';
 
 /** Budget families, in the order reports show them. "recorded" holds evaluations a stage stored that no rule here recomputes. */

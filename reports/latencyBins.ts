@@ -1,5 +1,5 @@
 import type { JsHistogram } from 'hdr-histogram-js';
-import { decodeHistogram } from './histogram.ts';
+import { decodeHistogram } from '../results/histogram.ts';
 
 /** A log-scaled latency axis shared by every distribution of a report, so they compare at a glance. */
 export interface LatencyAxis {

@@ -1,5 +1,5 @@
 import { buildReport, type ReportExtra, type ReportModel } from './buildReport.ts';
-import type { Results } from './resultsModel.ts';
+import type { Results } from '../results/resultsModel.ts';
 import { jsonForScript } from './escapeMarkup.ts';
 import { budgetSection } from './html/budgetSection.ts';
 import { coverageSection } from './html/coverageSection.ts';

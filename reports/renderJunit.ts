@@ -2,7 +2,7 @@ import { buildReport, type ReportExtra, type ReportModel } from './buildReport.t
 import { describeFailure } from './decideVerdict.ts';
 import { escapeMarkup as x } from './escapeMarkup.ts';
 import { formatChange, formatMs, formatPct } from './formatValues.ts';
-import type { Results } from './resultsModel.ts';
+import type { Results } from '../results/resultsModel.ts';
 
 interface TestCase {
   classname: string;

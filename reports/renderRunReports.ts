@@ -8,9 +8,9 @@ import type { Verdict } from './decideVerdict.ts';
 import { renderHtmlReport } from './renderHtml.ts';
 import { renderJunitReport } from './renderJunit.ts';
 import { renderSummaryReport } from './renderSummary.ts';
-import type { Results } from './resultsModel.ts';
-import { readResults, RESULTS_FILE } from './writeResults.ts';
-import { writeFileAtomic } from './writeFileAtomic.ts';
+import type { Results } from '../results/resultsModel.ts';
+import { readResults, RESULTS_FILE } from '../results/writeResults.ts';
+import { writeFileAtomic } from '../results/writeFileAtomic.ts';
 
 /** File names the reports get beside results.json. */
 export const REPORT_FILES = { html: 'report.html', junit: 'junit.xml', summary: 'summary.md' } as const;

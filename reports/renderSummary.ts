@@ -1,6 +1,6 @@
 import { buildReport, type BudgetRow, type ReportExtra, type ReportModel } from './buildReport.ts';
 import { formatChange, formatCount, formatInUnit } from './formatValues.ts';
-import type { Results } from './resultsModel.ts';
+import type { Results } from '../results/resultsModel.ts';
 
 const SHOWN_REASONS = 10;
 const HEADLINES = { ready: '✔ READY', 'not-ready': '✘ NOT READY', incomplete: '◐ INCOMPLETE (no budget failed)' } as const;

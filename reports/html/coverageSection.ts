@@ -1,7 +1,7 @@
 import type { ReportModel } from '../buildReport.ts';
 import type { CoverageEvidence, CoverageItem, CoverageStatus } from '../checklistCoverage.ts';
 import { formatCount } from '../formatValues.ts';
-import type { CheckResult } from '../resultsModel.ts';
+import type { CheckResult } from '../../results/resultsModel.ts';
 import { badge, esc, section, table } from './markup.ts';
 
 const EVIDENCE_ROWS = 20;

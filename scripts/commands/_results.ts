@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { redactHost } from '../../core/redact.ts';
-import { emptyResults, newRunId, writeResults, type Results } from '../../reports/index.ts';
+import { emptyResults, newRunId, writeResults, type Results } from '../../results/index.ts';
 import { renderRunReports, type RenderedRun } from '../../reports/renderRunReports.ts';
 import { readServerInfo } from '../../stack/serverInfo.ts';
 import { harnessVersion } from '../harnessVersion.ts';
 import { note, type CommandContext } from './_shared.ts';
-import type { TargetSession } from './_target.ts';
+import type { TargetSession } from '../../stack/targetSession.ts';
 
 /** Sections a command contributes to its run's results.json. */
 export type ResultSections = Partial<Omit<Results, 'version' | 'run' | 'budgets'>>;

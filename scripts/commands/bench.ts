@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineCommand } from 'citty';
-import { RESULTS_FILE } from '../../reports/writeResults.ts';
-import { loadCatalog, selectQueries } from '../../stack/bench/loadCatalog.ts';
+import { RESULTS_FILE } from '../../results/writeResults.ts';
+import { loadCatalog, selectQueries } from '../../bench/loadCatalog.ts';
 import { assertMayChange } from '../../stack/safety.ts';
 import { resolveTarget } from '../../stack/target.ts';
 import { recordRun, type ResultSections } from './_results.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
-import { withTarget } from './_target.ts';
+import { withTarget } from '../../stack/targetSession.ts';
 import { parseIterations, readWhatIf } from './bench/benchArgs.ts';
 import { benchProgress } from './bench/benchProgress.ts';
-import { benchQueries } from './bench/benchQueries.ts';
-import { ensureBenchData } from './bench/ensureBenchData.ts';
+import { benchQueries } from '../../bench/benchStage.ts';
+import { ensureBenchData } from '../../bench/ensureBenchData.ts';
 import { renderBenchTable } from './bench/renderBenchTable.ts';
 
 const args = {

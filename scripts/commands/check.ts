@@ -1,9 +1,9 @@
 import { defineCommand } from 'citty';
-import { checkOptionsFrom } from '../../stack/checks/checkOptions.ts';
-import { runChecks } from '../../stack/checks/runChecks.ts';
+import { checkOptionsFrom } from '../../checks/checkOptions.ts';
+import { runChecks } from '../../checks/runChecks.ts';
 import { recordRun } from './_results.ts';
 import { note, prepareCommand, sharedArgs } from './_shared.ts';
-import { withTarget } from './_target.ts';
+import { withTarget } from '../../stack/targetSession.ts';
 import { renderCheckTable, summarizeChecks } from './check/renderCheckTable.ts';
 
 const args = {

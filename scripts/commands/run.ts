@@ -7,16 +7,16 @@ import { assertMayChange } from '../../stack/safety.ts';
 import { resolveTarget } from '../../stack/target.ts';
 import { collectStatus } from './db/statusReport.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
-import { withTarget } from './_target.ts';
-import { ensureGomflowSchema } from './seed/ensureGomflowSchema.ts';
-import { checkOptionsFrom } from '../../stack/checks/checkOptions.ts';
-import { runChecks } from '../../stack/checks/runChecks.ts';
+import { withTarget } from '../../stack/targetSession.ts';
+import { ensureGomflowSchema } from '../../stack/schema/ensureGomflowSchema.ts';
+import { checkOptionsFrom } from '../../checks/checkOptions.ts';
+import { runChecks } from '../../checks/runChecks.ts';
 import { renderCheckTable } from './check/renderCheckTable.ts';
 import { benchProgress } from './bench/benchProgress.ts';
-import { benchQueries } from './bench/benchQueries.ts';
+import { benchQueries } from '../../bench/benchStage.ts';
 import { renderBenchTable } from './bench/renderBenchTable.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
-import { seedData } from './seed/seedData.ts';
+import { seedData } from '../../seed/seedStage.ts';
 
 const args = {
   ...sharedArgs,

@@ -4,10 +4,10 @@ import { assertMayChange } from '../../stack/safety.ts';
 import { resolveTarget } from '../../stack/target.ts';
 import { recordRun } from './_results.ts';
 import { confirmTargetArg, prepareCommand, sharedArgs } from './_shared.ts';
-import { withTarget } from './_target.ts';
-import { ensureGomflowSchema } from './seed/ensureGomflowSchema.ts';
+import { withTarget } from '../../stack/targetSession.ts';
+import { ensureGomflowSchema } from '../../stack/schema/ensureGomflowSchema.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
-import { seedData } from './seed/seedData.ts';
+import { seedData } from '../../seed/seedStage.ts';
 
 const SUBCOMMANDS = ['clean', 'list'];
 

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
-import type { CopyResult } from '../../generators/load/copyTable.ts';
-import type { LoadEvents } from '../../generators/load/loadTables.ts';
+import type { CopyResult } from '../../seed/copyTable.ts';
+import type { LoadEvents } from '../../seed/loadTables.ts';
 
 export interface SeedProgress extends LoadEvents {
   stop(): void;

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseResults } from '../../reports/resultsModel.ts';
+import { parseResults } from '../../results/resultsModel.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { seedTiny } from '../helpers/seedTiny.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classesOf } from '../../stack/bench/catalogQuery.ts';
-import { loadCatalog, selectQueries } from '../../stack/bench/loadCatalog.ts';
-import { parseCatalogFile } from '../../stack/bench/parseCatalogFile.ts';
+import { classesOf } from '../../bench/catalogQuery.ts';
+import { loadCatalog, selectQueries } from '../../bench/loadCatalog.ts';
+import { parseCatalogFile } from '../../bench/parseCatalogFile.ts';
 
 const file = (header: string, sql = 'SELECT * FROM orders WHERE id = $1') => `${header}\n${sql}\n`;
 const good = ['-- name: q', '-- journey: 1.2 view', '-- roles: anon, authenticated', '-- params: order_id', '-- hot: SELECT id AS order_id', '--   FROM orders LIMIT 1'].join('\n');

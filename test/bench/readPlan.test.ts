@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planThresholdsSchema } from '../../core/config/configSchema.ts';
-import { nodeLabel } from '../../stack/bench/planNode.ts';
-import { planRelations, readPlan } from '../../stack/bench/readPlan.ts';
+import { nodeLabel } from '../../bench/planNode.ts';
+import { planRelations, readPlan } from '../../bench/readPlan.ts';
 
 const thresholds = planThresholdsSchema.parse({});
 const plan = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/plans/${name}.json`, import.meta.url), 'utf8'));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { planThresholdsSchema } from '../../core/config/configSchema.ts';
-import type { TaskMeasurement } from '../../stack/bench/measureTask.ts';
-import type { CatalogQuery } from '../../stack/bench/catalogQuery.ts';
-import { statementDeltas, statementsResult, type StatementCounters } from '../../stack/bench/statStatements.ts';
-import { toQueryResult } from '../../stack/bench/toQueryResult.ts';
-import { parseResults } from '../../reports/resultsModel.ts';
+import type { TaskMeasurement } from '../../bench/measureTask.ts';
+import type { CatalogQuery } from '../../bench/catalogQuery.ts';
+import { statementDeltas, statementsResult, type StatementCounters } from '../../bench/statStatements.ts';
+import { toQueryResult } from '../../bench/toQueryResult.ts';
+import { parseResults } from '../../results/resultsModel.ts';
 
 const thresholds = planThresholdsSchema.parse({});
 const budgets = { queryP95Ms: 100, queryMaxMs: 1000 };

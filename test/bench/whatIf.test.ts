@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAffected, parseWhatIf } from '../../stack/bench/whatIf.ts';
+import { isAffected, parseWhatIf } from '../../bench/whatIf.ts';
 
 describe('parseWhatIf', () => {
   it('drops CONCURRENTLY from index builds and says so', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CheckResultSchema, type CheckResult } from '../../reports/resultsModel.ts';
+import { CheckResultSchema, type CheckResult } from '../../results/resultsModel.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
-import { check, fingerprint, insertSampleData } from './checkFixtures.ts';
+import { check, fingerprint, insertSampleData } from '../helpers/checkFixtures.ts';
 
 describe('check on the bundled production schema with a few sample rows', () => {
   let db: TestDatabase;

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseResults } from '../../reports/resultsModel.ts';
+import { parseResults } from '../../results/resultsModel.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
-import { insertSampleData } from './checkFixtures.ts';
+import { insertSampleData } from '../helpers/checkFixtures.ts';
 
 describe('gomflow-load check', () => {
   let db: TestDatabase;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { functionCalls, parseNodeTree } from '../../stack/checks/lints/nodeTree.ts';
-import { topLevelConjuncts } from '../../stack/checks/lints/multiplePermissivePolicies.ts';
-import { wrapCalls } from '../../stack/checks/lints/wrapCalls.ts';
+import { functionCalls, parseNodeTree } from '../../checks/lints/nodeTree.ts';
+import { topLevelConjuncts } from '../../checks/lints/multiplePermissivePolicies.ts';
+import { wrapCalls } from '../../checks/lints/wrapCalls.ts';
 
 // Trimmed from pg_policy.polqual::text on PostgreSQL 18 (auth.uid() has oid 16498 there).
 const PER_ROW = '{OPEXPR :opno 2972 :opfuncid 2956 :args ({FUNCEXPR :funcid 16498 :args <> :location -1} {VAR :varno 1 :varattno 1 :varlevelsup 0 :location -1}) :location -1}';

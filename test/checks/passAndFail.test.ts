@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runChecks } from '../../stack/checks/runChecks.ts';
+import { runChecks } from '../../checks/runChecks.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
-import { CHECK_OPTIONS, insertSampleData, one } from './checkFixtures.ts';
+import { CHECK_OPTIONS, insertSampleData, one } from '../helpers/checkFixtures.ts';
 
 /** Each check made to fail by a change to the schema, and made to pass again (by its own remediation where it has one). */
 describe('every check fails on a broken database and passes on a fixed one', () => {

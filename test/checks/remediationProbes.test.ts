@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../reports/resultsModel.ts';
+import type { CheckResult } from '../../results/resultsModel.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
-import { applyRemediation, check, insertSampleData } from './checkFixtures.ts';
+import { applyRemediation, check, insertSampleData } from '../helpers/checkFixtures.ts';
 
 // Probes, storage and grants; settings changes (ALTER SYSTEM) are left out: they would change the shared test server.
 const FINDINGS = [

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { readResults } from '../../reports/index.ts';
+import { readResults } from '../../results/index.ts';
 import { resolveServerLayout } from '../../stack/serverLayout.ts';
 import { runCli, TEST_OUT_DIR } from '../helpers/runCli.ts';
 

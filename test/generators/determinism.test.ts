@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
-import { streamDigest, tinyContext } from './tinyRows.ts';
+import { streamDigest, tinyContext } from '../helpers/tinyRows.ts';
 
 // Tables this suite owns; the analytics config and monitoring tables have their own tests.
 const OWN = new Set([

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
-import { ms, rowsOf, tinyContext, type Cell } from './tinyRows.ts';
+import { ms, rowsOf, tinyContext, type Cell } from '../helpers/tinyRows.ts';
 
 type Rows = Record<string, Cell>[];
 const ctx = tinyContext(7);

@@ -19,7 +19,7 @@ import {
   submissionCoreOf,
   worldPlan,
 } from '../../generators/world/index.ts';
-import { tinyContext } from './tinyRows.ts';
+import { tinyContext } from '../helpers/tinyRows.ts';
 
 const ctx = tinyContext(7);
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { runSeed, type SeedOutcome } from '../../generators/load/runSeed.ts';
+import { runSeed, type SeedOutcome } from '../../seed/runSeed.ts';
 import { SCALE_PRESETS } from '../../generators/scales.ts';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 

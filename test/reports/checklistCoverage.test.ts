@@ -5,7 +5,7 @@ import { CHECK_CATALOG, CHECK_IDS } from '../../reports/checkCatalog.ts';
 import { checklistCoverage } from '../../reports/checklistCoverage.ts';
 import { CHECKLIST } from '../../reports/checklistItems.ts';
 import { evaluateBudgets } from '../../reports/evaluateBudgets.ts';
-import type { Results } from '../../reports/resultsModel.ts';
+import type { Results } from '../../results/resultsModel.ts';
 import { failingResults, passingResults } from '../fixtures/results/resultsFixtures.ts';
 
 // The checklist lives in the shared folder beside the repository (as on CI); the data must follow it.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decideVerdict } from '../../reports/decideVerdict.ts';
 import { evaluateBudgets, type EvaluatedBudget } from '../../reports/evaluateBudgets.ts';
-import { createLatencyHistogram, summarize } from '../../reports/histogram.ts';
-import type { Results } from '../../reports/resultsModel.ts';
+import { createLatencyHistogram, summarize } from '../../results/histogram.ts';
+import type { Results } from '../../results/resultsModel.ts';
 import { parseDurationSettingMs } from '../../reports/settingValue.ts';
 import { failingResults, passingResults } from '../fixtures/results/resultsFixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../reports/renderHtml.ts';
-import type { Results } from '../../reports/resultsModel.ts';
+import type { Results } from '../../results/resultsModel.ts';
 import { baselineResults, bigResults, failingResults, passingResults, regressedResults } from '../fixtures/results/resultsFixtures.ts';
 
 /** Every src/href/url() in the page. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkup, jsonForScript } from '../../reports/escapeMarkup.ts';
 import { formatChange, formatCount, formatInUnit, formatMs } from '../../reports/formatValues.ts';
-import { createLatencyHistogram, recordMs } from '../../reports/histogram.ts';
-import { encodeHistogram } from '../../reports/histogram.ts';
+import { createLatencyHistogram, recordMs } from '../../results/histogram.ts';
+import { encodeHistogram } from '../../results/histogram.ts';
 import { latencyAxis, latencyBins } from '../../reports/latencyBins.ts';
 import { planText } from '../../reports/planText.ts';
 import { scrubSecrets } from '../../reports/scrubSecrets.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withUserContext } from '../../stack/userContext.ts';
+import { withUserContext } from '../../stack/requestContext.ts';
 import { insertGom, insertOrder } from '../fixtures/sampleRows.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GomflowError } from '../../../core/errors.ts';
-import { parseWhatIf, type WhatIf } from '../../../stack/bench/whatIf.ts';
+import { parseWhatIf, type WhatIf } from '../../../bench/whatIf.ts';
 
 /** --iterations: a whole number ≥ 1, or the configured default. */
 export function parseIterations(raw: string | undefined, fallback: number): number {

@@ -1,5 +1,5 @@
-import type { QueryFinding, QueryResult } from '../../../reports/resultsModel.ts';
-import { STATEMENTS_RESULT_NAME } from '../../../stack/bench/statStatements.ts';
+import type { QueryFinding, QueryResult } from '../../../results/resultsModel.ts';
+import { STATEMENTS_RESULT_NAME } from '../../../bench/statStatements.ts';
 
 /** Kinds that say nothing is wrong; the table's "top finding" skips them. */
 const INFORMATIONAL = new Set(['planSummary', 'functionStatement', 'whatIf', 'timeCapped']);

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../../reports/resultsModel.ts';
+import type { CheckResult } from '../../../results/resultsModel.ts';
 
 export interface CheckSummary {
   pass: number;

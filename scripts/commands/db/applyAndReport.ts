@@ -4,7 +4,7 @@ import { GomflowError } from '../../../core/errors.ts';
 import { applySchema, type ApplyReport, type SchemaSource } from '../../../stack/schema/applySchema.ts';
 import { recordRun } from '../_results.ts';
 import { note, type CommandContext } from '../_shared.ts';
-import type { TargetSession } from '../_target.ts';
+import type { TargetSession } from '../../../stack/targetSession.ts';
 import { collectStatus, renderStatus, type DbStatus } from './statusReport.ts';
 
 export interface SchemaChoice {

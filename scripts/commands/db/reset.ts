@@ -1,7 +1,7 @@
 import { defineCommand } from 'citty';
 import { GomflowError } from '../../../core/errors.ts';
 import { prepareCommand, sharedArgs, note } from '../_shared.ts';
-import { withTarget } from '../_target.ts';
+import { withTarget } from '../../../stack/targetSession.ts';
 import { applyAndReport, chooseSchema } from './applyAndReport.ts';
 
 const args = {

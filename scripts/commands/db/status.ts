@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { prepareCommand, sharedArgs } from '../_shared.ts';
-import { withTarget } from '../_target.ts';
+import { withTarget } from '../../../stack/targetSession.ts';
 import { collectStatus, renderStatus } from './statusReport.ts';
 
 const args = {

@@ -1,7 +1,7 @@
 import { redactUrl } from '../../../core/redact.ts';
 import { countObjects, type ObjectCounts } from '../../../stack/schema/countObjects.ts';
 import { readServerInfo, type ServerInfo } from '../../../stack/serverInfo.ts';
-import type { TargetSession } from '../_target.ts';
+import type { TargetSession } from '../../../stack/targetSession.ts';
 
 /** What `db status` shows, and what `db up` prints when it is done. */
 export interface DbStatus {

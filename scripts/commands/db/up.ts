@@ -2,7 +2,7 @@ import { defineCommand } from 'citty';
 import { assertMayChange } from '../../../stack/safety.ts';
 import { resolveTarget } from '../../../stack/target.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from '../_shared.ts';
-import { withTarget } from '../_target.ts';
+import { withTarget } from '../../../stack/targetSession.ts';
 import { applyAndReport, chooseSchema } from './applyAndReport.ts';
 
 const args = {

@@ -2,7 +2,7 @@ import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { GomflowError } from '../../../core/errors.ts';
 import { DEFAULT_TOLERANCE, type RegressionTolerance } from '../../../reports/compareBaseline.ts';
-import { LATEST_LINK, RUN_ID_PATTERN } from '../../../reports/index.ts';
+import { LATEST_LINK, RUN_ID_PATTERN } from '../../../results/index.ts';
 
 /** The run folder to report: RUN_DIR (a folder, or a run id under outDir), or --latest, which is also the default. */
 export async function resolveRunDir(run: string | undefined, latest: boolean, outDir: string, cwd: string): Promise<string> {

@@ -1,13 +1,13 @@
 import { defineCommand } from 'citty';
 import { GomflowError } from '../../../core/errors.ts';
 import { ALL_TABLE_SPECS } from '../../../generators/tables.ts';
-import { cleanRun } from '../../../generators/load/cleanRun.ts';
-import { finishSeedRun, listSeedRuns } from '../../../generators/load/seedRuns.ts';
+import { cleanRun } from '../../../seed/cleanRun.ts';
+import { finishSeedRun, listSeedRuns } from '../../../seed/seedRuns.ts';
 import { assertMayChange } from '../../../stack/safety.ts';
 import { applyHarnessSchema } from '../../../stack/schema/applySchema.ts';
 import { resolveTarget } from '../../../stack/target.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from '../_shared.ts';
-import { withTarget } from '../_target.ts';
+import { withTarget } from '../../../stack/targetSession.ts';
 
 const args = {
   ...sharedArgs,

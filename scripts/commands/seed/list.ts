@@ -1,7 +1,7 @@
 import { defineCommand } from 'citty';
-import { listSeedRuns, type SeedRunRecord } from '../../../generators/load/seedRuns.ts';
+import { listSeedRuns, type SeedRunRecord } from '../../../seed/seedRuns.ts';
 import { prepareCommand, sharedArgs } from '../_shared.ts';
-import { withTarget } from '../_target.ts';
+import { withTarget } from '../../../stack/targetSession.ts';
 
 const args = { ...sharedArgs, json: { type: 'boolean', description: 'Print the runs as JSON on stdout', default: false } } as const;
 
