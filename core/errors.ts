@@ -16,17 +16,37 @@ export type ErrorCode =
   | 'E_SEED_FAILED'
   | 'E_SEED_UNKNOWN'
   | 'E_ABORTED'
+  | 'E_INTERNAL'
   | 'E_BUDGET_FAILED';
 
-/** Codes that mean "you asked for something wrong" rather than "something failed". */
-const USAGE_CODES: ReadonlySet<ErrorCode> = new Set([
-  'E_USAGE',
-  'E_CONFIG_INVALID',
-  'E_UNSAFE_TARGET',
-  'E_FILE_NOT_FOUND',
-  'E_LOCAL_ONLY',
-  'E_SEED_UNKNOWN',
-]);
+/**
+ * What each code means for the exit status, as DESIGN.md fixes it: 1 the verdict failed,
+ * 2 the user asked for something wrong (usage, configuration), 3 the work could not be done.
+ * A Record, so adding a code without deciding its exit status does not compile.
+ */
+export const EXIT_CODE_OF: Readonly<Record<ErrorCode, ExitCode>> = {
+  E_USAGE: 2,
+  E_CONFIG_INVALID: 2,
+  E_UNSAFE_TARGET: 2,
+  E_FILE_NOT_FOUND: 2,
+  E_LOCAL_ONLY: 2,
+  E_SEED_UNKNOWN: 2,
+  E_SEED_EXISTS: 2,
+  E_SCHEMA_MISSING: 2,
+  E_TARGET_UNREACHABLE: 3,
+  E_AUTH_FAILED: 3,
+  E_DATABASE_MISSING: 3,
+  E_NOT_POSTGRES: 3,
+  E_LOCAL_STACK: 3,
+  E_SCHEMA_FAILED: 3,
+  E_SEED_FAILED: 3,
+  E_ABORTED: 3,
+  E_INTERNAL: 3,
+  E_BUDGET_FAILED: 1,
+};
+
+/** The process exit status of every command: 0 success / READY, 1 verdict failed, 2 usage or config, 3 could not do the work. */
+export type ExitCode = 0 | 1 | 2 | 3;
 
 /**
  * The one error type of the harness. `message` is a single line that says what was
@@ -41,9 +61,8 @@ export class GomflowError extends Error {
     this.code = code;
   }
 
-  /** 2 for usage and configuration errors, 1 for failures (as documented in the README). */
-  get exitCode(): 1 | 2 {
-    return USAGE_CODES.has(this.code) ? 2 : 1;
+  get exitCode(): ExitCode {
+    return EXIT_CODE_OF[this.code];
   }
 }
 

@@ -1,5 +1,5 @@
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
-import { isGomflowError } from '../core/errors.ts';
+import { EXIT_CODE_OF, isGomflowError } from '../core/errors.ts';
 import { harnessVersion } from './harnessVersion.ts';
 
 const main = defineCommand({
@@ -18,7 +18,7 @@ const main = defineCommand({
   },
 });
 
-/** Runs the CLI and turns every error into one line and an exit code (2 usage, 1 failure). */
+/** Runs the CLI and turns every error into one line and an exit code (core/errors.ts EXIT_CODE_OF). */
 async function run(argv: string[]): Promise<number> {
   const verbose = argv.includes('--verbose');
   try {
@@ -48,7 +48,7 @@ async function run(argv: string[]): Promise<number> {
     }
     process.stderr.write(`gomflow-load: unexpected error: ${citty.message ?? String(error)}; re-run with --verbose and report it\n`);
     if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    return 1;
+    return EXIT_CODE_OF.E_INTERNAL;
   }
 }
 

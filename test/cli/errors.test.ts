@@ -52,30 +52,30 @@ describe('CLI errors', () => {
     const port = portOf(closed);
     await new Promise((resolve) => closed.close(resolve));
     const result = await runCli(['db', 'status'], remote(`postgresql://u:pw@127.0.0.1:${port}/gomflow`));
-    expectOneLineError(result, 'E_TARGET_UNREACHABLE', 1, /nothing is listening at 127\.0\.0\.1:\d+\/gomflow/);
+    expectOneLineError(result, 'E_TARGET_UNREACHABLE', 3, /nothing is listening at 127\.0\.0\.1:\d+\/gomflow/);
   });
 
   it('a host that never answers: gives up after the connect timeout instead of hanging', async () => {
     const result = await runCli(['db', 'status', '--config', 'test/fixtures/fast-timeout.config.ts'], remote(`postgresql://u:pw@127.0.0.1:${portOf(silent)}/gomflow`));
-    expectOneLineError(result, 'E_TARGET_UNREACHABLE', 1, /no answer from .* within 1 s/);
+    expectOneLineError(result, 'E_TARGET_UNREACHABLE', 3, /no answer from .* within 1 s/);
   });
 
   it('wrong password: auth error that never shows the password', async () => {
     const url = new URL(testDatabaseUrl('postgres'));
     url.password = 'definitely-wrong-password';
     const result = await runCli(['db', 'status'], remote(url.toString()));
-    expectOneLineError(result, 'E_AUTH_FAILED', 1, /rejected the user or password/);
+    expectOneLineError(result, 'E_AUTH_FAILED', 3, /rejected the user or password/);
     expect(result.stderr).not.toContain('definitely-wrong-password');
   });
 
   it('database missing', async () => {
     const result = await runCli(['db', 'status'], remote(testDatabaseUrl('no_such_database')));
-    expectOneLineError(result, 'E_DATABASE_MISSING', 1, /no_such_database does not exist/);
+    expectOneLineError(result, 'E_DATABASE_MISSING', 3, /no_such_database does not exist/);
   });
 
   it('something that is not PostgreSQL on that port', async () => {
     const result = await runCli(['db', 'status'], remote(`postgresql://u:pw@127.0.0.1:${portOf(notPostgres)}/gomflow`));
-    expectOneLineError(result, 'E_NOT_POSTGRES', 1, /did not answer as PostgreSQL/);
+    expectOneLineError(result, 'E_NOT_POSTGRES', 3, /did not answer as PostgreSQL/);
   });
 
   it('--schema file missing: refused before anything is started or created', async () => {
