@@ -2,11 +2,10 @@ import { GomflowError } from '../core/errors.ts';
 import { listSeedRuns } from '../seed/seedRuns.ts';
 import { resolveScale } from '../generators/resolveScale.ts';
 import type { SeedSection } from '../results/resultsModel.ts';
-import { note, type CommandContext } from '../scripts/commands/_shared.ts';
-import type { TargetSession } from '../stack/targetSession.ts';
+import { seedStage, type SeedStageEvents } from '../seed/seedStage.ts';
 import { ensureGomflowSchema } from '../stack/schema/ensureGomflowSchema.ts';
-import { parseReferenceDate } from '../scripts/commands/seed/seedArgs.ts';
-import { seedData } from '../seed/seedStage.ts';
+import type { StageContext } from '../stack/stageContext.ts';
+import type { TargetSession } from '../stack/targetSession.ts';
 
 export interface BenchData {
   /** Scale of the seeded data benchmarked, when known. */
@@ -21,7 +20,8 @@ export interface BenchData {
  * seed.scale, small; an explicit --scale replaces earlier runs, as `run` does). A remote target
  * is the user's: it is never written to; without GOMFLOW tables or rows we say what to run.
  */
-export async function ensureBenchData(ctx: CommandContext, session: TargetSession, scaleArg: string | undefined): Promise<BenchData> {
+export async function ensureBenchData(stage: StageContext & { events: SeedStageEvents }, scaleArg: string | undefined, referenceDate: Date): Promise<BenchData> {
+  const { session, events, config } = stage;
   const { client, target } = session;
   if (target.kind !== 'local') {
     const { rows } = await client.query<{ tables: boolean }>(`SELECT to_regclass('public.submissions') IS NOT NULL AND to_regclass('public.orders') IS NOT NULL AS tables`);
@@ -32,28 +32,23 @@ export async function ensureBenchData(ctx: CommandContext, session: TargetSessio
     if (!data.rows[0]?.present) {
       throw new GomflowError(
         'E_SEED_UNKNOWN',
-        `${target.where} has no orders or submissions to benchmark; seed it first (gomflow-load seed --target ${target.kind} --scale ${scaleArg ?? ctx.config.seed.scale} --confirm-target ${target.host}/${target.database}), then re-run bench`,
+        `${target.where} has no orders or submissions to benchmark; seed it first (gomflow-load seed --target ${target.kind} --scale ${scaleArg ?? config.seed.scale} --confirm-target ${target.host}/${target.database}), then re-run bench`,
       );
     }
-    if (scaleArg !== undefined) note(`--scale seeds only the local target; benchmarking the data ${target.where} holds`);
+    if (scaleArg !== undefined) events.note(`--scale seeds only the local target; benchmarking the data ${target.where} holds`);
     return { scale: await loadedScale(session), seed: undefined };
   }
-  await ensureGomflowSchema(session);
+  await ensureGomflowSchema(stage);
   const complete = (await listSeedRuns(client)).filter((run) => run.status === 'complete');
-  const wanted = resolveScale(scaleArg ?? ctx.config.seed.scale, ctx.config.seed.scales);
+  const wanted = resolveScale(scaleArg ?? config.seed.scale, config.seed.scales);
   const matching = complete.some((run) => run.scale === wanted.name);
   if (matching || (scaleArg === undefined && complete.length > 0)) {
     const scale = matching ? wanted.name : complete.at(-1)!.scale;
-    if (!matching) note(`benchmarking the loaded ${scale} seed (pass --scale ${wanted.name} to seed that instead)`);
+    if (!matching) events.note(`benchmarking the loaded ${scale} seed (pass --scale ${wanted.name} to seed that instead)`);
     return { scale, seed: undefined };
   }
-  note(complete.length === 0 ? `no seeded data yet: seeding ${wanted.name} first` : `--scale ${wanted.name}: replacing the loaded ${complete.map((run) => run.scale).join(', ')} seed`);
-  const seed = await seedData(ctx, session, {
-    scale: wanted,
-    seed: ctx.config.seed.seed,
-    referenceDate: parseReferenceDate(undefined, new Date()),
-    replace: complete.length > 0,
-  });
+  events.note(complete.length === 0 ? `no seeded data yet: seeding ${wanted.name} first` : `--scale ${wanted.name}: replacing the loaded ${complete.map((run) => run.scale).join(', ')} seed`);
+  const seed = await seedStage(stage, { scale: wanted, seed: config.seed.seed, referenceDate, replace: complete.length > 0 });
   return { scale: wanted.name, seed };
 }
 

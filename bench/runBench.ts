@@ -28,6 +28,8 @@ export interface BenchOptions {
   topStatements: number;
   whatIf?: WhatIf;
   events?: BenchEvents;
+  /** Stops between two tasks (Ctrl-C); what was measured so far has been told through events. */
+  signal?: AbortSignal;
 }
 
 /** One measured task: its result and the raw measurement behind it. */
@@ -116,6 +118,7 @@ async function measureAll(client: pg.Client, planned: readonly PlannedTask[], op
       options.events?.taskDone?.(item.result, index, total, phase);
       continue;
     }
+    options.signal?.throwIfAborted();
     options.events?.taskStart?.(item.task, index, total, phase);
     const measurement = await measureTask(client, item.task, options.settings, runner);
     const result = toQueryResult(measurement, options.budgets, options.thresholds);

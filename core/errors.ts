@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'E_CONFIG_INVALID'
   | 'E_UNSAFE_TARGET'
   | 'E_TARGET_UNREACHABLE'
+  | 'E_TARGET_LOST'
   | 'E_AUTH_FAILED'
   | 'E_DATABASE_MISSING'
   | 'E_NOT_POSTGRES'
@@ -34,6 +35,7 @@ export const EXIT_CODE_OF: Readonly<Record<ErrorCode, ExitCode>> = {
   E_SEED_EXISTS: 2,
   E_SCHEMA_MISSING: 2,
   E_TARGET_UNREACHABLE: 3,
+  E_TARGET_LOST: 3,
   E_AUTH_FAILED: 3,
   E_DATABASE_MISSING: 3,
   E_NOT_POSTGRES: 3,

@@ -5,7 +5,7 @@ import type { Results } from '../results/resultsModel.ts';
 
 /** One reason the run is not ready. */
 export interface VerdictReason {
-  kind: 'budget' | 'check' | 'scenario' | 'regression';
+  kind: 'budget' | 'check' | 'query' | 'schema' | 'scenario' | 'regression';
   /** Budget id, check id, scenario name or regressed query/scenario key. */
   id: string;
   /** Short human line, e.g. "orders_by_user (authenticated, typical) p95 130 ms ≥ 100 ms". */
@@ -27,6 +27,8 @@ export interface Verdict {
   unmeasured: string[];
   /** Budget evaluations by outcome. */
   budgetCounts: { pass: number; fail: number; skip: number };
+  /** Why the run stopped before its stages finished; such a run is never ready. */
+  partial: string | undefined;
   /** 1 when not ready, else 0: what the CLI exits with. */
   exitCode: 0 | 1;
 }
@@ -48,6 +50,14 @@ export function decideVerdict(results: Results, evaluations: readonly EvaluatedB
   for (const check of results.checks) {
     if (check.status === 'fail' && check.level === 'fail') failing.push({ kind: 'check', id: check.id, title: `check ${check.id}: ${check.detail || check.title}` });
   }
+  for (const query of results.queries) {
+    // A query that errored has no timing, so no budget failed for it; it still fails the run.
+    const key = `${query.name} (${query.role}, ${query.paramClass})`;
+    if (query.status === 'fail' && query.iterations === 0) failing.push({ kind: 'query', id: key, title: `${key} did not run${query.findings[0] ? `: ${query.findings[0].detail}` : ''}` });
+  }
+  for (const failure of results.schema?.failures ?? []) {
+    failing.push({ kind: 'schema', id: `${results.schema?.file ?? 'schema'}:${failure.line}`, title: `${results.schema?.file ?? 'schema'}:${failure.line} rejected: ${failure.message}` });
+  }
   for (const scenario of results.scenarios) {
     // A scenario its engine failed (e.g. k6 thresholds) counts even when its error rate is within budget.
     if (scenario.status === 'fail' && !failing.some((reason) => reason.id === `error-rate:${scenario.name}`)) {
@@ -65,12 +75,14 @@ export function decideVerdict(results: Results, evaluations: readonly EvaluatedB
     return members.length > 0 && members.every((evaluation) => evaluation.status === 'skip');
   }).map((family) => FAMILY_TITLES[family]);
   const count = (status: EvaluatedBudget['status']) => evaluations.filter((evaluation) => evaluation.status === status).length;
-  const status: VerdictStatus = failing.length > 0 ? 'not-ready' : unmeasured.length > 0 ? 'incomplete' : 'ready';
+  const partial = results.run.partial;
+  const status: VerdictStatus = failing.length > 0 ? 'not-ready' : unmeasured.length > 0 || partial ? 'incomplete' : 'ready';
   return {
     status,
     failing,
     unmeasured,
     budgetCounts: { pass: count('pass'), fail: count('fail'), skip: count('skip') },
+    partial,
     exitCode: status === 'not-ready' ? 1 : 0,
   };
 }

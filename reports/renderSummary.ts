@@ -31,6 +31,7 @@ export function renderSummaryReport(model: ReportModel): string {
     if (verdict.failing.length > SHOWN_REASONS) lines.push(`- … and ${verdict.failing.length - SHOWN_REASONS} more in the report`);
     lines.push('');
   }
+  if (verdict.partial) lines.push(`**Partial run:** ${md(verdict.partial)}; what follows was measured before it stopped.`, '');
   if (verdict.unmeasured.length) lines.push(`Not measured in this run: ${verdict.unmeasured.map(md).join(', ')}.`, '');
   lines.push('| Budget | Threshold | Measured | Result |', '| --- | --- | --- | --- |');
   for (const row of model.budgetRows) lines.push(budgetLine(row));

@@ -74,6 +74,8 @@ export const RunSchema = z.strictObject({
   scale: z.string().optional(),
   /** Seed of the data generators, when data was seeded. */
   seed: z.union([z.number(), z.string()]).optional(),
+  /** Why the run stopped before its stages finished (target lost, Ctrl-C); the sections hold what was measured until then. */
+  partial: z.string().optional(),
 });
 export type Run = z.infer<typeof RunSchema>;
 

@@ -16,10 +16,15 @@ export function verdictSection(model: ReportModel): string {
     parts.push(`<ul class="reasons">${shown.join('')}</ul>`);
   } else if (verdict.status === 'incomplete') {
     parts.push(`<p class="verdict-word"><span aria-hidden="true">◐</span> INCOMPLETE — no budget failed</p>`);
-    parts.push(`<p>${formatCount(verdict.budgetCounts.pass)} measured budgets met, but this run did not measure: <strong>${esc(verdict.unmeasured.join(', '))}</strong>. It is not evidence of readiness for those.</p>`);
+    if (verdict.unmeasured.length > 0) {
+      parts.push(`<p>${formatCount(verdict.budgetCounts.pass)} measured budgets met, but this run did not measure: <strong>${esc(verdict.unmeasured.join(', '))}</strong>. It is not evidence of readiness for those.</p>`);
+    }
   } else {
     parts.push(`<p class="verdict-word"><span aria-hidden="true">✔</span> READY</p>`);
     parts.push(`<p>Every budget met: ${formatCount(verdict.budgetCounts.pass)} budgets passed${verdict.budgetCounts.skip ? `, ${formatCount(verdict.budgetCounts.skip)} had no data` : ''}; no fail-level check failed.</p>`);
+  }
+  if (verdict.partial) {
+    parts.push(`<p><strong>Partial run:</strong> ${esc(verdict.partial)}. Everything below was measured before it stopped; the rest was not measured.</p>`);
   }
   if (verdict.status === 'not-ready' && verdict.unmeasured.length > 0) {
     parts.push(`<p class="muted">Not measured in this run: ${esc(verdict.unmeasured.join(', '))}.</p>`);

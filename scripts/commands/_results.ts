@@ -1,24 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import type { RunContext } from '../../core/runContext.ts';
 import { redactHost } from '../../core/redact.ts';
-import { emptyResults, newRunId, writeResults, type Results } from '../../results/index.ts';
 import { renderRunReports, type RenderedRun } from '../../reports/renderRunReports.ts';
-import { readServerInfo } from '../../stack/serverInfo.ts';
-import { harnessVersion } from '../harnessVersion.ts';
-import { note, type CommandContext } from './_shared.ts';
+import { emptyResults, newRunId, writeResults, type Results } from '../../results/index.ts';
 import type { TargetSession } from '../../stack/targetSession.ts';
+import { harnessVersion } from '../harnessVersion.ts';
 
 /** Sections a command contributes to its run's results.json. */
 export type ResultSections = Partial<Omit<Results, 'version' | 'run' | 'budgets'>>;
 
+/** A written run: its results.json and the rendered reports beside it. */
+export interface RecordedRun extends RenderedRun {
+  results: string;
+}
+
 /**
- * Writes out/<run-id>/results.json for one command run (server facts read now, host
- * redacted, budgets from the config), points out/latest at it, renders report.html,
- * junit.xml and summary.md beside it, and prints their paths on stderr.
+ * Writes out/<run-id>/results.json for one command run (server facts as read when the
+ * session connected, host redacted, budgets from the config), points out/latest at it, and
+ * renders report.html, junit.xml and summary.md beside it. `partial` says why the run stopped
+ * before its stages finished; the sections then hold what was measured until then.
  */
-export async function recordRun(ctx: CommandContext, session: TargetSession, command: string, startedAt: Date, sections: ResultSections): Promise<RenderedRun> {
-  const server = await readServerInfo(session.client);
-  const { budgets } = ctx.config;
+export async function recordRun(ctx: RunContext, session: TargetSession, command: string, startedAt: Date, sections: ResultSections, partial?: string): Promise<RecordedRun> {
+  const { server, target } = session;
   const results: Results = {
     ...emptyResults(
       {
@@ -28,23 +32,21 @@ export async function recordRun(ctx: CommandContext, session: TargetSession, com
         command,
         harnessVersion: harnessVersion(),
         target: {
-          kind: session.target.kind,
-          host: redactHost(session.target.host),
-          database: session.target.database,
+          kind: target.kind,
+          host: redactHost(target.host),
+          database: target.database,
           serverVersion: server.version,
           serverVersionNum: server.versionNum,
           settings: server.settings,
           // Nothing of the local Supabase-compatible stack is measured yet; scenarios will set this.
           localStack: false,
         },
+        ...(partial ? { partial } : {}),
       },
-      budgets,
+      ctx.config.budgets,
     ),
     ...sections,
   };
   const file = await writeResults(path.resolve(ctx.cwd, ctx.config.outDir), results);
-  const rendered = await renderRunReports(path.dirname(file));
-  note(`results: ${path.relative(ctx.cwd, file)}`);
-  note(`report:  ${path.relative(ctx.cwd, rendered.html)}`);
-  return rendered;
+  return { ...(await renderRunReports(path.dirname(file))), results: file };
 }

@@ -1,6 +1,6 @@
 import type { ArgsDef } from 'citty';
 import { loadConfig } from '../../core/config/loadConfig.ts';
-import type { ResolvedConfig } from '../../core/config/configSchema.ts';
+import type { RunContext } from '../../core/runContext.ts';
 import { GomflowError } from '../../core/errors.ts';
 
 /** Flags every command takes. */
@@ -19,18 +19,13 @@ export const confirmTargetArg = {
   },
 } as const satisfies ArgsDef;
 
-export interface CommandContext {
-  config: ResolvedConfig;
-  cwd: string;
-}
-
 /** Loads the config once for a command, after rejecting flags the command does not know. */
 export async function prepareCommand(
   name: string,
   rawArgs: string[],
   argsDef: ArgsDef,
   args: { config?: string | undefined; target?: string | undefined },
-): Promise<CommandContext> {
+): Promise<RunContext> {
   rejectUnknownFlags(name, rawArgs, argsDef);
   const cwd = process.cwd();
   const config = await loadConfig({

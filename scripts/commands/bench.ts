@@ -1,18 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineCommand } from 'citty';
-import { RESULTS_FILE } from '../../results/writeResults.ts';
+import { benchStage } from '../../bench/benchStage.ts';
 import { loadCatalog, selectQueries } from '../../bench/loadCatalog.ts';
 import { assertMayChange } from '../../stack/safety.ts';
 import { resolveTarget } from '../../stack/target.ts';
-import { recordRun, type ResultSections } from './_results.ts';
+import { finishRecorded } from './_finish.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
-import { withTarget } from '../../stack/targetSession.ts';
+import { runStages } from './_stages.ts';
 import { parseIterations, readWhatIf } from './bench/benchArgs.ts';
-import { benchProgress } from './bench/benchProgress.ts';
-import { benchQueries } from '../../bench/benchStage.ts';
-import { ensureBenchData } from '../../bench/ensureBenchData.ts';
 import { renderBenchTable } from './bench/renderBenchTable.ts';
+import { parseReferenceDate } from './seed/seedArgs.ts';
 
 const args = {
   ...sharedArgs,
@@ -31,25 +29,22 @@ export default defineCommand({
     const ctx = await prepareCommand('bench', rawArgs, args, parsed);
     const iterations = parseIterations(parsed.iterations, ctx.config.bench.iterations);
     // Check the catalog and --only before touching the database.
-    const catalogDir = ctx.config.bench.catalogDir ? path.resolve(ctx.cwd, ctx.config.bench.catalogDir) : undefined;
-    const queries = selectQueries(await loadCatalog(catalogDir), parsed.only);
+    selectQueries(await loadCatalog(ctx.config.bench.catalogDir ? path.resolve(ctx.cwd, ctx.config.bench.catalogDir) : undefined), parsed.only);
     const whatIf = readWhatIf(parsed['what-if'], ctx.cwd);
     for (const line of whatIf?.notes ?? []) note(line);
     // The fix is rolled back, but it still runs DDL (and takes its locks) on the target.
     if (whatIf) assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'try a what-if (rolled back)');
-    const startedAt = new Date();
-    const progress = benchProgress();
-    const { rendered, outcome } = await withTarget(ctx, {}, async (session) => {
-      const data = await ensureBenchData(ctx, session, parsed.scale);
-      note(`bench: ${queries.length} catalog queries${data.scale ? ` on the ${data.scale} seed` : ''} at ${session.target.where}, ${iterations} iterations each${whatIf ? `, what-if ${whatIf.file}` : ''}`);
-      const outcome = await benchQueries(ctx, session, { only: parsed.only, iterations, whatIf, events: progress }).finally(() => progress.stop());
-      const sections: ResultSections = { queries: outcome.results, ...(data.seed ? { seed: data.seed } : {}) };
-      return { rendered: await recordRun(ctx, session, 'bench', startedAt, sections), outcome };
+    const startedAt = Date.now();
+    let failing = 0;
+    const recorded = await runStages(ctx, 'bench', {}, async ({ stage, sections }) => {
+      const outcome = await benchStage(stage, { only: parsed.only, iterations, whatIf, scale: parsed.scale, referenceDate: parseReferenceDate(undefined, new Date()) });
+      sections.queries = outcome.results;
+      if (outcome.seed) sections.seed = outcome.seed;
+      process.stderr.write(renderBenchTable(outcome.results, outcome.pairs));
+      failing = outcome.results.filter((result) => result.status === 'fail').length;
     });
-    process.stderr.write(renderBenchTable(outcome.results, outcome.pairs));
-    const failing = outcome.results.filter((result) => result.status === 'fail').length;
-    note(`bench: ${failing === 0 ? 'every query within budget' : `${failing} over budget or failed`}, ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s`);
-    if (parsed.json) process.stdout.write(await readFile(path.join(path.dirname(rendered.html), RESULTS_FILE), 'utf8'));
-    process.exitCode = Math.max(rendered.verdict.exitCode, failing > 0 ? 1 : 0);
+    note(`bench: ${failing === 0 ? 'every query within budget' : `${failing} over budget or failed`}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    if (parsed.json) process.stdout.write(await readFile(recorded.results, 'utf8'));
+    finishRecorded(ctx.cwd, recorded);
   },
 });

@@ -1,9 +1,8 @@
 import { defineCommand } from 'citty';
-import { checkOptionsFrom } from '../../checks/checkOptions.ts';
-import { runChecks } from '../../checks/runChecks.ts';
-import { recordRun } from './_results.ts';
+import { checkStage } from '../../checks/checkStage.ts';
+import { finishRecorded } from './_finish.ts';
 import { note, prepareCommand, sharedArgs } from './_shared.ts';
-import { withTarget } from '../../stack/targetSession.ts';
+import { runStages } from './_stages.ts';
 import { renderCheckTable, summarizeChecks } from './check/renderCheckTable.ts';
 
 const args = {
@@ -19,18 +18,12 @@ export default defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     const ctx = await prepareCommand('check', rawArgs, args, parsed);
-    const startedAt = new Date();
     // Only reads: the probes' writes happen in transactions that are always rolled back, so no --confirm-target.
-    const checks = await withTarget(ctx, {}, async (session) => {
-      note(`checking ${session.target.where}…`);
-      const results = await runChecks(session.client, checkOptionsFrom(ctx.config, session.target));
-      note(renderCheckTable(results, process.stderr.columns || 120));
-      await recordRun(ctx, session, 'check', startedAt, { checks: results });
-      return results;
+    const recorded = await runStages(ctx, 'check', {}, async ({ stage, sections }) => {
+      sections.checks = await checkStage(stage);
+      note(renderCheckTable(sections.checks, process.stderr.columns || 120));
+      if (parsed.json) process.stdout.write(`${JSON.stringify({ summary: summarizeChecks(sections.checks), checks: sections.checks }, null, 2)}\n`);
     });
-    const summary = summarizeChecks(checks);
-    if (parsed.json) process.stdout.write(`${JSON.stringify({ summary, checks }, null, 2)}\n`);
-    // Like a failed budget, a failed fail-level check means not ready (README "Exit codes").
-    if (summary.gating.length > 0) process.exitCode = 1;
+    finishRecorded(ctx.cwd, recorded);
   },
 });

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { defineCommand } from 'citty';
-import { GomflowError } from '../../core/errors.ts';
 import { setBaseline } from '../../reports/baselineLink.ts';
 import { renderRunReports } from '../../reports/renderRunReports.ts';
+import { finish } from './_finish.ts';
 import { note, prepareCommand, sharedArgs } from './_shared.ts';
 import { parseTolerance, resolveRunArg, resolveRunDir } from './report/reportArgs.ts';
 
@@ -33,18 +33,10 @@ export default defineCommand({
       failOnRegression: parsed['fail-on-regression'],
     });
     process.stdout.write(rendered.summaryMarkdown);
-    // Inside the working folder a relative path reads better; outside it, the absolute one.
-    const shown = (file: string) => (path.relative(ctx.cwd, file).startsWith('..') ? file : path.relative(ctx.cwd, file) || file);
     for (const warning of rendered.warnings) note(`warning: ${warning}`);
-    if (rendered.baselineDir) note(`compared with baseline ${shown(rendered.baselineDir)}`);
-    note(`report: ${shown(rendered.html)}`);
-    note(`junit: ${shown(rendered.junit)}`);
-    note(`summary: ${shown(rendered.summary)}`);
-    if (parsed['set-baseline']) note(`baseline: ${shown(await setBaseline(outDir, runDir))} (later reports compare with it)`);
-    if (rendered.verdict.exitCode !== 0) {
-      const first = rendered.verdict.failing.slice(0, 2).map((reason) => reason.title).join('; ');
-      const more = rendered.verdict.failing.length > 2 ? ` and ${rendered.verdict.failing.length - 2} more` : '';
-      throw new GomflowError('E_BUDGET_FAILED', `not ready: ${first}${more}; see ${shown(rendered.html)}`);
-    }
+    if (rendered.baselineDir) note(`compared with baseline ${path.relative(ctx.cwd, rendered.baselineDir) || rendered.baselineDir}`);
+    if (parsed['set-baseline']) note(`baseline: ${path.relative(ctx.cwd, await setBaseline(outDir, runDir))} (later reports compare with it)`);
+    const files: [string, string][] = [['junit', rendered.junit], ['summary', rendered.summary], ['report', rendered.html]];
+    finish(ctx.cwd, { verdict: rendered.verdict, html: rendered.html, files });
   },
 });

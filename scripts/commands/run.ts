@@ -1,22 +1,19 @@
 import { defineCommand } from 'citty';
+import { benchStage } from '../../bench/benchStage.ts';
+import { checkStage } from '../../checks/checkStage.ts';
 import { resolveScale } from '../../generators/resolveScale.ts';
-import type { ResultSections } from './_results.ts';
-import { recordRun } from './_results.ts';
-import { applySchema } from '../../stack/schema/applySchema.ts';
-import { assertMayChange } from '../../stack/safety.ts';
-import { resolveTarget } from '../../stack/target.ts';
-import { collectStatus } from './db/statusReport.ts';
-import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
-import { withTarget } from '../../stack/targetSession.ts';
-import { ensureGomflowSchema } from '../../stack/schema/ensureGomflowSchema.ts';
-import { checkOptionsFrom } from '../../checks/checkOptions.ts';
-import { runChecks } from '../../checks/runChecks.ts';
-import { renderCheckTable } from './check/renderCheckTable.ts';
-import { benchProgress } from './bench/benchProgress.ts';
-import { benchQueries } from '../../bench/benchStage.ts';
 import { renderBenchTable } from './bench/renderBenchTable.ts';
+import { renderCheckTable } from './check/renderCheckTable.ts';
+import { seedStage } from '../../seed/seedStage.ts';
+import { assertMayChange } from '../../stack/safety.ts';
+import { ensureGomflowSchema } from '../../stack/schema/ensureGomflowSchema.ts';
+import { schemaStage } from '../../stack/schema/schemaStage.ts';
+import { resolveTarget } from '../../stack/target.ts';
+import { finishRecorded } from './_finish.ts';
+import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
+import { runStages } from './_stages.ts';
+import { describeSeed } from './seed/describeSeed.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
-import { seedData } from '../../seed/seedStage.ts';
 
 const args = {
   ...sharedArgs,
@@ -36,34 +33,27 @@ export default defineCommand({
     const ctx = await prepareCommand('run', rawArgs, args, parsed);
     const scale = resolveScale(parsed.scale ?? ctx.config.seed.scale, ctx.config.seed.scales);
     const seed = parseSeed(parsed.seed, ctx.config.seed.seed);
-    const target = await resolveTarget(ctx.config, ctx.cwd);
-    assertMayChange(target, parsed['confirm-target'], 'seed data');
-    const startedAt = new Date();
-    const verdict = await withTarget(ctx, {}, async (session) => {
-      const sections: ResultSections = {};
-      if (session.target.kind === 'local') {
-        note('1/4 schema: applying the bundled GOMFLOW schema');
-        const report = await applySchema(session.client, { source: 'bundled', withShim: true });
-        const { counts } = await collectStatus(session, false);
-        sections.schema = { source: report.source, counts, failures: report.failures, adaptations: report.adaptations };
-      } else {
-        await ensureGomflowSchema(session);
-      }
+    const referenceDate = parseReferenceDate(undefined, new Date());
+    assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'seed data');
+    const recorded = await runStages(ctx, 'run', {}, async ({ stage, sections }) => {
+      note('1/4 schema');
+      if (stage.session.target.kind === 'local') sections.schema = await schemaStage(stage, { source: 'bundled' });
+      else await ensureGomflowSchema(stage);
       note('2/4 seed');
-      const seedSection = await seedData(ctx, session, { scale, seed, referenceDate: parseReferenceDate(undefined, new Date()), replace: true });
-      if (seedSection) sections.seed = seedSection;
+      const seeded = await seedStage(stage, { scale, seed, referenceDate, replace: true });
+      if (seeded) {
+        sections.seed = seeded;
+        note(describeSeed(seeded));
+      }
       note('3/4 check');
-      sections.checks = await runChecks(session.client, checkOptionsFrom(ctx.config, session.target));
+      sections.checks = await checkStage(stage);
       note(renderCheckTable(sections.checks, process.stderr.columns || 120));
       note('4/4 bench');
-      const progress = benchProgress();
-      const bench = await benchQueries(ctx, session, { events: progress }).finally(() => progress.stop());
+      const bench = await benchStage(stage, { referenceDate });
       sections.queries = bench.results;
       process.stderr.write(renderBenchTable(bench.results, bench.pairs));
-      const rendered = await recordRun(ctx, session, 'run', startedAt, sections);
-      process.stdout.write(rendered.summaryMarkdown);
-      return rendered.verdict;
     });
-    process.exitCode = verdict.exitCode;
+    process.stdout.write(recorded.summaryMarkdown);
+    finishRecorded(ctx.cwd, recorded);
   },
 });

@@ -1,13 +1,14 @@
 import { defineCommand } from 'citty';
 import { resolveScale } from '../../generators/resolveScale.ts';
+import { seedStage } from '../../seed/seedStage.ts';
 import { assertMayChange } from '../../stack/safety.ts';
-import { resolveTarget } from '../../stack/target.ts';
-import { recordRun } from './_results.ts';
-import { confirmTargetArg, prepareCommand, sharedArgs } from './_shared.ts';
-import { withTarget } from '../../stack/targetSession.ts';
 import { ensureGomflowSchema } from '../../stack/schema/ensureGomflowSchema.ts';
+import { resolveTarget } from '../../stack/target.ts';
+import { finishRecorded } from './_finish.ts';
+import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
+import { runStages } from './_stages.ts';
+import { describeSeed } from './seed/describeSeed.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
-import { seedData } from '../../seed/seedStage.ts';
 
 const SUBCOMMANDS = ['clean', 'list'];
 
@@ -34,13 +35,15 @@ export default defineCommand({
     const scale = resolveScale(parsed.scale ?? ctx.config.seed.scale, ctx.config.seed.scales);
     const seed = parseSeed(parsed.seed, ctx.config.seed.seed);
     const referenceDate = parseReferenceDate(parsed['reference-date'], new Date());
-    const target = await resolveTarget(ctx.config, ctx.cwd);
-    assertMayChange(target, parsed['confirm-target'], 'seed data');
-    const startedAt = new Date();
-    await withTarget(ctx, {}, async (session) => {
-      await ensureGomflowSchema(session);
-      const section = await seedData(ctx, session, { scale, seed, referenceDate, replace: parsed.replace });
-      if (section) await recordRun(ctx, session, 'seed', startedAt, { seed: section });
+    assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'seed data');
+    const recorded = await runStages(ctx, 'seed', {}, async ({ stage, sections }) => {
+      await ensureGomflowSchema(stage);
+      const section = await seedStage(stage, { scale, seed, referenceDate, replace: parsed.replace });
+      if (section) {
+        sections.seed = section;
+        note(describeSeed(section));
+      }
     });
+    finishRecorded(ctx.cwd, recorded);
   },
 });

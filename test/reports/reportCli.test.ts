@@ -41,10 +41,11 @@ describe('gomflow-load report', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe('## GOMFLOW database: ✔ READY');
     const written = result.stderr.trim().split('\n');
+    // The report's path comes last, where the eye lands.
     expect(written).toEqual([
-      `report: ${path.join(runDir('passing'), 'report.html')}`,
-      `junit: ${path.join(runDir('passing'), 'junit.xml')}`,
+      `junit:   ${path.join(runDir('passing'), 'junit.xml')}`,
       `summary: ${path.join(runDir('passing'), 'summary.md')}`,
+      `report:  ${path.join(runDir('passing'), 'report.html')}`,
     ]);
     expect(await readFile(path.join(runDir('passing'), 'summary.md'), 'utf8')).toBe(result.stdout);
     expect(await readFile(path.join(runDir('passing'), 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
@@ -99,7 +100,7 @@ describe('gomflow-load report', () => {
     const out = path.join(outDir, 'share', 'gomflow.html');
     const result = await runCli(['report', runDir('passing'), '--out', out], env());
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`report: ${out}`);
+    expect(result.stderr).toContain(`report:  ${out}`);
     expect((await stat(out)).size).toBeGreaterThan(0);
     await expect(stat(path.join(runDir('passing'), 'report.html'))).rejects.toThrow();
     expect((await stat(path.join(runDir('passing'), 'junit.xml'))).size).toBeGreaterThan(0);

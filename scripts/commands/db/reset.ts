@@ -1,8 +1,11 @@
 import { defineCommand } from 'citty';
 import { GomflowError } from '../../../core/errors.ts';
-import { prepareCommand, sharedArgs, note } from '../_shared.ts';
-import { withTarget } from '../../../stack/targetSession.ts';
-import { applyAndReport, chooseSchema } from './applyAndReport.ts';
+import { chooseSchema } from '../../../stack/schema/chooseSchema.ts';
+import { schemaStage } from '../../../stack/schema/schemaStage.ts';
+import { finishRecorded } from '../_finish.ts';
+import { note, prepareCommand, sharedArgs } from '../_shared.ts';
+import { runStages } from '../_stages.ts';
+import { collectStatus, renderStatus } from './statusReport.ts';
 
 const args = {
   ...sharedArgs,
@@ -19,9 +22,11 @@ export default defineCommand({
     if (ctx.config.target !== 'local') {
       throw new GomflowError('E_LOCAL_ONLY', `db reset drops a database, so it works on the local target only (target is ${ctx.config.target})`);
     }
-    await withTarget(ctx, { recreateDatabase: true }, async (session) => {
-      note(`dropped and re-created database ${session.target.database}`);
-      await applyAndReport(ctx, session, choice, 'db reset');
+    const recorded = await runStages(ctx, 'db reset', { recreateDatabase: true }, async ({ stage, sections }) => {
+      note(`dropped and re-created database ${stage.session.target.database}`);
+      sections.schema = await schemaStage(stage, choice);
+      process.stdout.write(`${renderStatus(await collectStatus(stage.session, false))}\n`);
     });
+    finishRecorded(ctx.cwd, recorded);
   },
 });

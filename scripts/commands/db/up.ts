@@ -1,9 +1,12 @@
 import { defineCommand } from 'citty';
 import { assertMayChange } from '../../../stack/safety.ts';
+import { chooseSchema } from '../../../stack/schema/chooseSchema.ts';
+import { schemaStage } from '../../../stack/schema/schemaStage.ts';
 import { resolveTarget } from '../../../stack/target.ts';
+import { finishRecorded } from '../_finish.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from '../_shared.ts';
-import { withTarget } from '../../../stack/targetSession.ts';
-import { applyAndReport, chooseSchema } from './applyAndReport.ts';
+import { runStages } from '../_stages.ts';
+import { collectStatus, renderStatus } from './statusReport.ts';
 
 const args = {
   ...sharedArgs,
@@ -26,9 +29,11 @@ export default defineCommand({
     const choice = chooseSchema(ctx.cwd, parsed.schema, false);
     assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'apply a schema');
     const startedAt = performance.now();
-    await withTarget(ctx, { keepRunning: true }, async (session) => {
-      if (session.started) note(`local target started in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
-      await applyAndReport(ctx, session, choice, 'db up');
+    const recorded = await runStages(ctx, 'db up', { keepRunning: true }, async ({ stage, sections }) => {
+      if (stage.session.started) note(`local target started in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+      sections.schema = await schemaStage(stage, choice);
+      process.stdout.write(`${renderStatus(await collectStatus(stage.session, false))}\n`);
     });
+    finishRecorded(ctx.cwd, recorded);
   },
 });

@@ -1,4 +1,4 @@
-import type { BenchEvents } from '../../../bench/runBench.ts';
+import type { BenchEvents } from '../../bench/runBench.ts';
 
 /** One overwritten stderr line per task on a terminal; nothing when stderr is a pipe (CI logs, --json runs). */
 export function benchProgress(stream: NodeJS.WriteStream = process.stderr): BenchEvents & { stop: () => void } {
