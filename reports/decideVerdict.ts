@@ -48,7 +48,7 @@ export function decideVerdict(results: Results, evaluations: readonly EvaluatedB
     if (evaluation.status === 'fail') failing.push({ kind: 'budget', id: evaluation.id, title: describeFailure(evaluation) });
   }
   for (const check of results.checks) {
-    if (check.status === 'fail' && check.level === 'fail') failing.push({ kind: 'check', id: check.id, title: `check ${check.id}: ${check.detail || check.title}` });
+    if (check.status === 'fail' && check.level === 'fail') failing.push({ kind: 'check', id: check.id, title: `${check.id}: ${check.detail || check.title}` });
   }
   for (const query of results.queries) {
     // A query that errored has no timing, so no budget failed for it; it still fails the run.

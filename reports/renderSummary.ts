@@ -39,7 +39,7 @@ export function renderSummaryReport(model: ReportModel): string {
   const t = coverage.totals;
   const verified = t.pass + t.fail + t.warn + t.skip;
   lines.push(
-    `Checklist: ${verified} of ${verified + t['not-run']} automatable items verified (${t.pass} pass, ${t.fail} fail, ${t.warn} warn), ${t['not-run']} not run; ${t.manual} need a person.`,
+    `Checklist: ${verified} of ${verified + t['not-run']} automatable items verified (${t.pass} pass, ${t.fail} fail, ${t.warn} warn, ${t.skip} skipped), ${t['not-run']} not run; ${t.manual} need a person.`,
   );
   if (model.queries.length || model.scenarios.length) {
     const failingQueries = model.queries.filter((q) => q.status === 'fail').length;

@@ -23,7 +23,7 @@ async function run(argv: string[]): Promise<number> {
   const verbose = argv.includes('--verbose');
   try {
     if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
-      const usage = await renderUsage(...(await resolveForUsage(main, argv)));
+      const usage = `${await renderUsage(...(await resolveForUsage(main, argv)))}\n\n${EXIT_CODES_HELP}`;
       // Help goes to stdout; colour only for a terminal.
       process.stdout.write(`${process.stdout.isTTY ? usage : usage.replace(/\u001b\[[0-9;]*m/g, '')}\n`);
       return argv.length === 0 ? 2 : 0;
@@ -56,7 +56,17 @@ function stripAnsi(text: string): string {
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
-/** Finds the sub-command named in argv, so --help shows that command's usage. */
+const EXIT_CODES_HELP = `EXIT CODES
+
+  0  success (READY, or nothing failed)
+  1  the verdict failed: a budget, a fail-level check, a regression under --fail-on-regression
+  2  usage or configuration error
+  3  the work could not be done: target unreachable or lost, interrupted, internal error`;
+
+/**
+ * Finds the sub-command named in argv, so --help shows that command's usage. Its parent is
+ * given the whole path ("gomflow-load seed"), which citty prints before the sub-command's name.
+ */
 async function resolveForUsage(cmd: CommandDef, argv: string[], parent?: CommandDef): Promise<[CommandDef, CommandDef | undefined]> {
   const name = argv.find((arg) => !arg.startsWith('-'));
   const subCommands = (typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands) as
@@ -65,7 +75,9 @@ async function resolveForUsage(cmd: CommandDef, argv: string[], parent?: Command
   const entry = name ? subCommands?.[name] : undefined;
   if (!entry) return [cmd, parent];
   const sub = typeof entry === 'function' ? await entry() : entry;
-  return resolveForUsage(sub, argv.slice(argv.indexOf(name!) + 1), cmd);
+  const meta = (typeof cmd.meta === 'function' ? await cmd.meta() : await cmd.meta) ?? {};
+  const path = [parent ? ((await (typeof parent.meta === 'function' ? parent.meta() : parent.meta))?.name ?? '') : '', meta.name ?? ''].filter(Boolean).join(' ');
+  return resolveForUsage(sub, argv.slice(argv.indexOf(name!) + 1), { meta: { ...meta, name: path } });
 }
 
 /** Resolves once everything written so far has been handed to the OS (pipes are async in Node). */

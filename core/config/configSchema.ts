@@ -156,6 +156,8 @@ export const configSchema = z.object({
   connectTimeoutMs: positiveInt.default(5_000),
   /** Folder for run output (out/<run-id>/results.json, out/latest) (env GOMFLOW_OUT_DIR). Default out. */
   outDir: z.string().min(1).default('out'),
+  /** Run folders kept in outDir: the newest this many, plus the baseline and pinned runs (a `pinned` file inside). Default 20. */
+  keepRuns: positiveInt.default(20),
   /** Seeding: default scale, seed, parallelism and presets. */
   seed: seedSchema.default(seedSchema.parse({})),
   /** Budgets that decide pass/fail and the exit code. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RunContext } from '../../core/runContext.ts';
 import { redactHost } from '../../core/redact.ts';
 import { renderRunReports, type RenderedRun } from '../../reports/renderRunReports.ts';
+import { pruneRuns } from '../../results/pruneRuns.ts';
 import { emptyResults, newRunId, writeResults, type Results } from '../../results/index.ts';
 import type { TargetSession } from '../../stack/targetSession.ts';
 import { harnessVersion } from '../harnessVersion.ts';
@@ -47,6 +48,8 @@ export async function recordRun(ctx: RunContext, session: TargetSession, command
     ),
     ...sections,
   };
-  const file = await writeResults(path.resolve(ctx.cwd, ctx.config.outDir), results);
+  const outDir = path.resolve(ctx.cwd, ctx.config.outDir);
+  const file = await writeResults(outDir, results);
+  await pruneRuns(outDir, ctx.config.keepRuns);
   return { ...(await renderRunReports(path.dirname(file))), results: file };
 }

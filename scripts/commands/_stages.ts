@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { RunContext } from '../../core/runContext.ts';
+import { ensureOutDir } from '../../results/ensureOutDir.ts';
 import { GomflowError, isGomflowError } from '../../core/errors.ts';
 import type { BenchStageEvents } from '../../bench/benchStage.ts';
 import { isConnectionLost } from '../../stack/connectionLost.ts';
 import type { StageContext } from '../../stack/stageContext.ts';
 import { withTarget, type SessionOptions } from '../../stack/targetSession.ts';
 import { stageProgress } from '../progress/stageProgress.ts';
+import { displayPath, OUT_DIR_SETTING } from './_shared.ts';
 import { recordRun, type RecordedRun, type ResultSections } from './_results.ts';
 import { interruptSignal } from './_interrupt.ts';
 
@@ -22,6 +24,8 @@ export interface StageRun {
  * command ends with a one-line error (exit 3) that says where it is.
  */
 export async function runStages(ctx: RunContext, command: string, options: SessionOptions, work: (run: StageRun) => Promise<void>): Promise<RecordedRun> {
+  // Before any work: a seed must not commit rows that no results.json will describe.
+  await ensureOutDir(path.resolve(ctx.cwd, ctx.config.outDir), OUT_DIR_SETTING);
   const startedAt = new Date();
   const progress = stageProgress();
   const interrupt = interruptSignal();
@@ -52,7 +56,7 @@ export async function runStages(ctx: RunContext, command: string, options: Sessi
 /** The one-line error of a run cut short, after writing what it measured (if the writer can). */
 async function stoppedEarly(error: unknown, reason: string, record: () => Promise<RecordedRun>, cwd: string): Promise<GomflowError> {
   const written = await record().then(
-    (recorded) => `; what was measured is in ${path.relative(cwd, recorded.results)} (partial)`,
+    (recorded) => `; what was measured is in ${displayPath(cwd, recorded.results)} (partial)`,
     () => '; nothing could be written',
   );
   if (isGomflowError(error)) return new GomflowError(error.code, `${error.message}${written}`, { cause: error });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,8 +16,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process, with only the environment a test gives it. */
-export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<CliResult> {
+/**
+ * Runs the real CLI in a child process, with only the environment a test gives it.
+ * `onStderr` sees stderr as it grows, with the child, e.g. to interrupt it at a given point.
+ */
+export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT, onStderr?: (stderr: string, child: ChildProcess) => void): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
@@ -27,7 +30,10 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = R
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      onStderr?.(stderr, child);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });

@@ -118,7 +118,7 @@ describe('decideVerdict', () => {
     results.checks[0] = { ...results.checks[0]!, status: 'fail', detail: '1 table without RLS' };
     const verdict = decideVerdict(results, evaluateBudgets(results));
     expect(verdict.status).toBe('not-ready');
-    expect(verdict.failing).toEqual([{ kind: 'check', id: 'rls.enabled', title: 'check rls.enabled: 1 table without RLS' }]);
+    expect(verdict.failing).toEqual([{ kind: 'check', id: 'rls.enabled', title: 'rls.enabled: 1 table without RLS' }]);
   });
 
   it('a scenario its engine failed makes the run not ready even within the error budget', () => {

@@ -57,7 +57,9 @@ describe('renderHtml', () => {
     expect(verdict).toMatch(/orders_active_recent \(authenticated, typical\) p95 1\d\d ms, budget &lt; 100 ms/);
     expect(verdict).toContain('Peak connections 87 connections, budget &lt; 80 connections');
     expect(verdict).toContain('statement_timeout (query timeout) 0 ms, budget = 30 s');
-    expect(verdict).toContain('check rls.enabled: 2 tables without RLS');
+    // The reason's kind is shown once: "check rls.enabled: …", never "check check …".
+    expect(verdict).toContain('<strong>check</strong> rls.enabled: 2 tables without RLS');
+    expect(verdict).not.toMatch(/check<\/strong> check/);
     expect(verdict).toContain('stand-in');
     expect(html.indexOf('id="verdict"')).toBeLessThan(html.indexOf('id="budgets"'));
   });
