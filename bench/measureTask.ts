@@ -1,9 +1,8 @@
 import type pg from 'pg';
-import type { ApiRole, UserContext } from '../stack/requestContext.ts';
+import { withRequestContext, type ApiRole, type RequestContext, type RequestScope } from '../stack/requestContext.ts';
 import type { CatalogQuery, ParamClass } from './catalogQuery.ts';
 import { callsFunction, captureNestedPlans, type NestedPlan } from './nestedPlans.ts';
 import type { SampleRow } from './sampleParams.ts';
-import type { ContextRunner } from './savepointContext.ts';
 
 /** One measurement to take: a catalog query as one role with one class of parameters. */
 export interface BenchTask {
@@ -52,20 +51,21 @@ export interface TaskMeasurement {
  * Measures one task: warm-up executions, then timed executions (each phase stopped by the
  * time cap, after at least one), then EXPLAIN ANALYZE runs (one only when the cap was hit) (and, for a function call, one run that catches the
  * plans of the function's own statements); each execution is its own request as `role`, run
- * through `runner` (PostgREST's rolled-back transaction, or a savepoint inside the what-if).
+ * in `scope` (PostgREST's rolled-back transaction, or a savepoint inside the what-if).
  * Latency is the round trip of the statement alone, timed at the client; the role switch
  * around it is not counted. Errors end the task and are returned, not thrown.
  */
-export async function measureTask(client: pg.Client, task: BenchTask, settings: TaskSettings, runner: ContextRunner, now: () => number = performance.now.bind(performance)): Promise<TaskMeasurement> {
+export async function measureTask(client: pg.Client, task: BenchTask, settings: TaskSettings, scope: RequestScope, now: () => number = performance.now.bind(performance)): Promise<TaskMeasurement> {
   const measurement: TaskMeasurement = { task, latenciesMs: [], capped: false, explains: [], nestedPlans: [], rowsReturned: undefined, queryId: undefined, error: undefined };
   const text = `/* bench:${task.query.name} */\n${task.query.sql}`;
-  const contextFor = (row: SampleRow): UserContext =>
+  const contextFor = (row: SampleRow): RequestContext =>
     task.role === 'authenticated' ? { role: task.role, sub: row.sub ?? task.defaultSub } : { role: task.role };
+  const request = <T>(context: RequestContext, work: (c: pg.Client) => Promise<T>) => withRequestContext(client, context, work, scope);
   try {
     const warming = now();
     for (let i = 0; i < settings.warmup && (i === 0 || now() - warming < settings.timeCapMs); i += 1) {
       const row = task.rows[i % task.rows.length]!;
-      await runner(client, contextFor(row), (c) => c.query(text, row.values));
+      await request(contextFor(row), (c) => c.query(text, row.values));
     }
     const started = now();
     for (let i = 0; i < settings.iterations; i += 1) {
@@ -74,7 +74,7 @@ export async function measureTask(client: pg.Client, task: BenchTask, settings: 
         break;
       }
       const row = task.rows[i % task.rows.length]!;
-      await runner(client, contextFor(row), async (c) => {
+      await request(contextFor(row), async (c) => {
         const t0 = now();
         const result = await c.query(text, row.values);
         measurement.latenciesMs.push(now() - t0);
@@ -84,13 +84,13 @@ export async function measureTask(client: pg.Client, task: BenchTask, settings: 
     const first = task.rows[0]!;
     // A query slow enough to hit the cap gets one EXPLAIN run, not several.
     for (let i = 0; i < (measurement.capped ? 1 : settings.explainRuns); i += 1) {
-      const explained = await runner(client, contextFor(first), (c) => c.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`, first.values));
+      const explained = await request(contextFor(first), (c) => c.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`, first.values));
       const plan = (explained.rows[0] as Record<string, unknown>)['QUERY PLAN'];
       const top = (Array.isArray(plan) ? plan[0] : plan) as Record<string, unknown> | undefined;
       measurement.explains.push({ plan, planningMs: numberOr(top?.['Planning Time']), executionMs: numberOr(top?.['Execution Time']) });
     }
-    if (callsFunction(task.query.sql)) measurement.nestedPlans = await captureNestedPlans(client, runner, contextFor(first), text, first.values);
-    measurement.queryId = await runner(client, contextFor(first), async (c) => {
+    if (callsFunction(task.query.sql)) measurement.nestedPlans = await captureNestedPlans(client, scope, contextFor(first), text, first.values);
+    measurement.queryId = await request(contextFor(first), async (c) => {
       // Read as text: the 64-bit identifier does not survive JSON.parse into a JS number.
       const verbose = await c.query({ text: `EXPLAIN (VERBOSE, FORMAT JSON) ${text}`, values: first.values, types: { getTypeParser: () => (value: string) => value } });
       const raw = String((verbose.rows[0] as Record<string, unknown>)['QUERY PLAN']);

@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import type { UserContext } from '../stack/requestContext.ts';
-import type { ContextRunner } from './savepointContext.ts';
+import { withRequestContext, type RequestContext, type RequestScope } from '../stack/requestContext.ts';
 
 /** The plan of one statement a called function ran, as auto_explain reported it. */
 export interface NestedPlan {
@@ -37,7 +36,7 @@ const HARNESS = /^\s*(?:SELECT\s+set_config\(|SET\s|SAVEPOINT|ROLLBACK|BEGIN|REL
  * node). Needs the right to LOAD auto_explain (a superuser, as on the local target); without
  * it, or if anything fails, returns no plans and the benchmark goes on.
  */
-export async function captureNestedPlans(client: pg.Client, runner: ContextRunner, context: UserContext, text: string, values: unknown[]): Promise<NestedPlan[]> {
+export async function captureNestedPlans(client: pg.Client, scope: RequestScope, context: RequestContext, text: string, values: unknown[]): Promise<NestedPlan[]> {
   const notices: string[] = [];
   const onNotice = (notice: { message?: string }) => {
     if (notices.length < MAX_NESTED * 2 && notice.message?.includes('"Plan"')) notices.push(notice.message);
@@ -48,7 +47,7 @@ export async function captureNestedPlans(client: pg.Client, runner: ContextRunne
     await client.query(`LOAD 'auto_explain'`);
     loaded = true;
     for (const [name, value] of SETTINGS) await client.query(`SELECT set_config($1, $2, false)`, [name, value]);
-    await runner(client, context, (c) => c.query(text, values));
+    await withRequestContext(client, context, (c) => c.query(text, values), scope);
   } catch {
     return [];
   } finally {

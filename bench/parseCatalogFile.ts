@@ -1,8 +1,7 @@
 import { splitSqlStatements } from '../stack/schema/splitSqlStatements.ts';
-import type { ApiRole } from '../stack/requestContext.ts';
+import { API_ROLES, isApiRole } from '../stack/requestContext.ts';
 import type { CatalogQuery, ParamClass } from './catalogQuery.ts';
 
-const API_ROLES: readonly ApiRole[] = ['anon', 'authenticated', 'service_role'];
 const TEXT_KEYS = ['name', 'journey', 'roles', 'params', 'budget', 'shape', 'note'] as const;
 const SAMPLER_KEYS = ['hot', 'typical', 'fixed'] as const satisfies readonly ParamClass[];
 const KEYS: readonly string[] = [...TEXT_KEYS, ...SAMPLER_KEYS];
@@ -46,8 +45,8 @@ export function parseCatalogFile(text: string, file: string): CatalogQuery {
   if (!/^[a-z][a-z0-9_]*$/.test(name)) throw fail(1, `name '${name}' must be lower-case letters, digits and _`);
   if (name !== base) throw fail(1, `name '${name}' must match the file name '${base}.sql'`);
   const roles = list(rolesText).map((role) => {
-    if (!API_ROLES.includes(role as ApiRole)) throw fail(1, `unknown role '${role}'; expected ${API_ROLES.join(', ')}`);
-    return role as ApiRole;
+    if (!isApiRole(role)) throw fail(1, `unknown role '${role}'; expected ${API_ROLES.join(', ')}`);
+    return role;
   });
   if (new Set(roles).size !== roles.length) throw fail(1, 'a role is listed twice');
   const params = list(joinText('params') ?? '');

@@ -1,11 +1,11 @@
 import type pg from 'pg';
 import type { PlanThresholds } from '../core/config/configSchema.ts';
 import type { QueryFinding, QueryResult } from '../results/resultsModel.ts';
+import type { RequestScope } from '../stack/requestContext.ts';
 import { measureTask, type BenchTask, type TaskMeasurement, type TaskSettings } from './measureTask.ts';
 import type { CatalogQuery } from './catalogQuery.ts';
 import { planRelations } from './readPlan.ts';
 import { ParamSampler } from './sampleParams.ts';
-import { savepointContext, transactionContext, type ContextRunner } from './savepointContext.ts';
 import { snapshotStatements, statementsResult } from './statStatements.ts';
 import { toQueryResult, unmeasuredResult, type BudgetDefaults } from './toQueryResult.ts';
 import { functionRelations, isAffected, resolveTargets, withWhatIf, type WhatIf } from './whatIf.ts';
@@ -52,19 +52,21 @@ export interface BenchOutcome {
  * pg_stat_statements between a snapshot before and after.
  */
 export async function runBench(client: pg.Client, queries: readonly CatalogQuery[], options: BenchOptions): Promise<BenchOutcome> {
+  // Each request is its own rolled-back transaction, as PostgREST runs it; inside the what-if's
+  // transaction, a rolled-back savepoint instead, so the fix stays applied between requests.
   // Try the fix once before measuring anything, so a statement the server rejects fails fast.
   if (options.whatIf) await withWhatIf(client, options.whatIf, async () => undefined);
   const sampler = new ParamSampler(client);
   const planned = await planTasks(sampler, queries, options.budgets);
   const before = options.topStatements > 0 ? await snapshotStatements(client) : undefined;
-  const measured = await measureAll(client, planned, options, transactionContext, 'before');
+  const measured = await measureAll(client, planned, options, { scope: 'transaction' }, 'before');
   const pairs: BenchOutcome['pairs'] = [];
   if (options.whatIf) {
     const whatIf = options.whatIf;
     const targets = await resolveTargets(client, whatIf);
     const functions = await functionRelations(client);
     const affected = planned.filter((entry) => 'task' in entry && isAffected(targets, entry.task.query.sql, measuredPlanNames(measured, entry.task), functions));
-    const after = await withWhatIf(client, whatIf, () => measureAll(client, affected, options, savepointContext, 'what-if'));
+    const after = await withWhatIf(client, whatIf, () => measureAll(client, affected, options, { scope: 'savepoint' }, 'what-if'));
     for (const entry of after) {
       const original = measured.find((candidate) => sameTask(candidate.result, entry.result));
       if (!original) continue;
@@ -109,7 +111,7 @@ async function planTasks(sampler: ParamSampler, queries: readonly CatalogQuery[]
   return planned;
 }
 
-async function measureAll(client: pg.Client, planned: readonly PlannedTask[], options: BenchOptions, runner: ContextRunner, phase: 'before' | 'what-if'): Promise<BenchEntry[]> {
+async function measureAll(client: pg.Client, planned: readonly PlannedTask[], options: BenchOptions, scope: RequestScope, phase: 'before' | 'what-if'): Promise<BenchEntry[]> {
   const entries: BenchEntry[] = [];
   const total = planned.length;
   for (const [index, item] of planned.entries()) {
@@ -120,7 +122,7 @@ async function measureAll(client: pg.Client, planned: readonly PlannedTask[], op
     }
     options.signal?.throwIfAborted();
     options.events?.taskStart?.(item.task, index, total, phase);
-    const measurement = await measureTask(client, item.task, options.settings, runner);
+    const measurement = await measureTask(client, item.task, options.settings, scope);
     const result = toQueryResult(measurement, options.budgets, options.thresholds);
     entries.push({ result, measurement });
     options.events?.taskDone?.(result, index, total, phase);

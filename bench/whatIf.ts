@@ -129,7 +129,7 @@ export function isAffected(targets: Set<string> | 'all', sql: string, planNames:
  * Runs `work` with the what-if applied, in a transaction that is always rolled back: nothing
  * the file does survives. The statements run as the connecting user with no statement
  * timeout (an index build on a large table may take longer than the checklist's 30 s); the
- * timeout is restored before `work`, whose queries must run through savepointContext.
+ * timeout is restored before `work`, whose queries must run in a savepoint-scoped request context.
  */
 export async function withWhatIf<T>(client: pg.Client, whatIf: WhatIf, work: () => Promise<T>): Promise<T> {
   const timeout = (await client.query<{ statement_timeout: string }>('SHOW statement_timeout')).rows[0]!.statement_timeout;

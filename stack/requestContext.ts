@@ -1,27 +1,105 @@
 import type pg from 'pg';
+import { GomflowError } from '../core/errors.ts';
 
-/** The roles PostgREST switches to for a request. */
-export type ApiRole = 'anon' | 'authenticated' | 'service_role';
+/** Supabase's API roles: PostgREST switches to one of them for every request. */
+export const API_ROLES = ['anon', 'authenticated', 'service_role'] as const;
+export type ApiRole = (typeof API_ROLES)[number];
 
-export interface UserContext {
+export function isApiRole(value: unknown): value is ApiRole {
+  return (API_ROLES as readonly unknown[]).includes(value);
+}
+
+/** Who makes a request, and the HTTP request PostgREST would describe to the database. */
+export interface RequestContext {
   role: ApiRole;
   /** The auth user id (JWT `sub`); absent for anon and service_role. */
   sub?: string;
+  /** Further JWT claims (email, aal, app_metadata …); `role` and `sub` above win over them. */
+  claims?: Record<string, unknown>;
+  /** HTTP method, as `request.method`; empty when there is no HTTP request behind the work. */
+  method?: string;
+  /** Request path, as `request.path`; empty when there is none. */
+  path?: string;
+  /** Request headers, as the JSON object `request.headers` (names lower-cased). */
+  headers?: Record<string, string>;
+}
+
+export type RequestOutcome = 'rollback' | 'commit';
+
+/**
+ * Where the request runs: its own transaction (rolled back, or committed when asked: writes
+ * that must stay), or a savepoint inside an already open transaction, always rolled back so
+ * the outer transaction's own work stays and the role and claims revert with it.
+ */
+export type RequestScope = { scope: 'transaction'; outcome?: RequestOutcome } | { scope: 'savepoint'; outcome?: 'rollback' };
+
+/** Savepoints of the same name nest; each request releases its own, so the nesting never grows. */
+const SAVEPOINT = 'gomflow_request';
+
+/**
+ * Switches the open transaction to the request's role and claims, as PostgREST's pre-request
+ * statement does: one SELECT of set_config(…, true) calls, so everything reverts when the
+ * transaction or savepoint ends. set_config('role', …, true) is SET LOCAL ROLE's own setting
+ * (PostgREST and Realtime use it), which lets the role travel as a parameter, never as SQL text.
+ */
+export async function applyRequestContext(client: pg.Client, context: RequestContext): Promise<void> {
+  if (!isApiRole(context.role)) throw unknownRole(context.role);
+  const claims = { ...context.claims, role: context.role, ...(context.sub ? { sub: context.sub } : {}) };
+  const headers = Object.fromEntries(Object.entries(context.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  await setRequestSettings(client, [context.role, JSON.stringify(claims), context.method ?? '', context.path ?? '', JSON.stringify(headers)]);
+}
+
+/** Back to the connecting role with no claims, for the rest of the open transaction. */
+export async function clearRequestContext(client: pg.Client): Promise<void> {
+  // 'none' is what RESET ROLE stores; set locally, it ends with the transaction like the rest.
+  await setRequestSettings(client, ['none', '', '', '', '']);
+}
+
+async function setRequestSettings(client: pg.Client, values: [role: string, claims: string, method: string, path: string, headers: string]): Promise<void> {
+  await client.query(
+    `SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('request.method', $3, true),
+            set_config('request.path', $4, true), set_config('request.headers', $5, true)`,
+    values,
+  );
 }
 
 /**
- * Runs `work` as PostgREST runs a request: in a transaction with `SET LOCAL ROLE` and the
- * JWT claims in `request.jwt.claims`, so RLS and auth.uid() behave as in production. The
- * transaction is always rolled back: a probe never leaves a change behind.
+ * Runs `work` as PostgREST runs a request: role, claims and request settings applied inside
+ * the scope, so RLS and auth.uid() behave as in production. By default the transaction is
+ * rolled back: a probe or a benchmark never leaves a change behind.
  */
-export async function withUserContext<T>(client: pg.Client, context: UserContext, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const claims = JSON.stringify({ role: context.role, ...(context.sub ? { sub: context.sub } : {}) });
-  await client.query('BEGIN');
+export function withRequestContext<T>(client: pg.Client, context: RequestContext, work: (client: pg.Client) => Promise<T>, scope: RequestScope = { scope: 'transaction' }): Promise<T> {
+  // Refused before BEGIN: a role that is not an API role never reaches the server.
+  if (!isApiRole(context.role)) return Promise.reject(unknownRole(context.role));
+  return withRequestScope(client, scope, async () => {
+    await applyRequestContext(client, context);
+    return work(client);
+  });
+}
+
+function unknownRole(role: unknown): GomflowError {
+  return new GomflowError('E_USAGE', `unknown API role '${String(role)}'; use one of ${API_ROLES.join(', ')}`);
+}
+
+/**
+ * Opens the scope, runs `work`, and ends it: rolled back when work fails or no commit was
+ * asked for. A savepoint may also be committed (released), keeping its work in the outer
+ * transaction — the probes' `keep` — which withRequestContext does not allow, because the
+ * role and claims would then outlive the request.
+ */
+export async function withRequestScope<T>(client: pg.Client, scope: { scope: RequestScope['scope']; outcome?: RequestOutcome }, work: () => Promise<T>): Promise<T> {
+  const savepoint = scope.scope === 'savepoint';
+  const undo = savepoint ? `ROLLBACK TO SAVEPOINT ${SAVEPOINT}; RELEASE SAVEPOINT ${SAVEPOINT}` : 'ROLLBACK';
+  const keep = savepoint ? `RELEASE SAVEPOINT ${SAVEPOINT}` : 'COMMIT';
+  await client.query(savepoint ? `SAVEPOINT ${SAVEPOINT}` : 'BEGIN');
+  let result: T;
   try {
-    await client.query(`SET LOCAL ROLE ${context.role}`);
-    await client.query(`SELECT set_config('request.jwt.claims', $1, true)`, [claims]);
-    return await work(client);
-  } finally {
-    await client.query('ROLLBACK');
+    result = await work();
+  } catch (error) {
+    // The work's error is the one worth reporting; a failed undo means a dead connection anyway.
+    await client.query(undo).catch(() => undefined);
+    throw error;
   }
+  await client.query(scope.outcome === 'commit' ? keep : undo);
+  return result;
 }

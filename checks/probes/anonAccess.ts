@@ -1,11 +1,10 @@
-import { finding, pass, skip, type CheckContext, type CheckDefinition, type Evidence } from '../checkTypes.ts';
+import { finding, pass, type CheckContext, type Evidence } from '../checkTypes.ts';
 import { ident, qualified } from '../sqlText.ts';
 import { ANON_INSERT, PUBLIC_ROWS } from './accessModel.ts';
 import { culprits } from './culprits.ts';
 import { anyRow, freshCopy, ownedRows } from './fixtures.ts';
-import { createMissingPersonas, loadPersonas } from './personas.ts';
-import { deniedByPrivileges, withProbe, type ProbeSession } from './probeSession.ts';
-import { probesReady } from './probesReady.ts';
+import { probeCheck } from './probeCheck.ts';
+import { deniedByPrivileges, type ProbeSession } from './probeSession.ts';
 import { probeableTables, type TableMeta } from './tableMeta.ts';
 
 /**
@@ -15,20 +14,16 @@ import { probeableTables, type TableMeta } from './tableMeta.ts';
  * read twice, as itself and with security_invoker switched on inside the rolled-back probe:
  * rows seen only the first time are rows RLS would have hidden.
  */
-export const anonAccess: CheckDefinition = {
+export const anonAccess = probeCheck({
   id: 'rls.anon-access',
   title: 'anon reads only the public catalogue and writes nothing but submissions',
   checklistSection: 'Row Level Security',
   defaultLevel: 'fail',
-  async run(ctx) {
-    const ready = await probesReady(ctx);
-    if (ready !== true) return skip(ready);
-    const personas = await loadPersonas(ctx);
+  async run(ctx, personas, inProbe) {
     const tables = await probeableTables(ctx);
     const evidence: Evidence[] = [];
     const fixes = new Set<string>();
-    await withProbe(ctx.client, async (session) => {
-      await createMissingPersonas(ctx, session, personas);
+    await inProbe(async (session) => {
       for (const meta of tables) {
         // Make sure there is something to see: a row of GOM B's, or any row.
         const rows = meta.ownerPath ? await ownedRows(ctx, session, meta.name, personas.gomB.userId!, 1) : [];
@@ -37,9 +32,7 @@ export const anonAccess: CheckDefinition = {
         if (!ANON_INSERT.has(meta.name)) {
           const copy = freshCopy(meta, sample);
           const columns = meta.columns.filter((c) => c.insertable && c.name in copy).map((c) => ident(c.name));
-          await session.as(personas.anon);
-          const attempt = await session.attempt(`INSERT INTO ${meta.sql} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM jsonb_populate_record(NULL::${meta.sql}, $1)`, [JSON.stringify(copy)]);
-          await session.asOwner();
+          const attempt = await session.attemptAs(personas.anon, `INSERT INTO ${meta.sql} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM jsonb_populate_record(NULL::${meta.sql}, $1)`, [JSON.stringify(copy)]);
           const leak = attempt.ok;
           const row: Evidence = { relation: meta.name, persona: 'anon', operation: 'INSERT', result: attempt.ok ? 'inserted' : deniedByPrivileges(attempt) ? 'denied' : `error: ${attempt.error}`, rows: attempt.ok ? 1 : 0, leak };
           if (leak) {
@@ -58,13 +51,11 @@ export const anonAccess: CheckDefinition = {
     for (const leak of leaks) if (leak.operation === 'SELECT' && leak.kind === 'table') fixes.add(`-- ${leak.relation}: anon sees rows it should not; scope its SELECT policies TO authenticated`);
     return finding(`${leaks.length} leaks: ${leaks.map((l) => `${l.relation} (${l.result})`).join('; ')}; ${summary}`, evidence, [...fixes].join('\n'));
   },
-};
+});
 
 async function readAsAnon(session: ProbeSession, meta: TableMeta): Promise<Evidence> {
   const intended = PUBLIC_ROWS[meta.name] ?? 'false';
-  await session.as({ label: 'anon', role: 'anon' });
-  const attempt = await session.attempt(`SELECT count(*)::int AS seen, count(*) FILTER (WHERE NOT (${intended}))::int AS leaked FROM ${meta.sql}`);
-  await session.asOwner();
+  const attempt = await session.attemptAs({ label: 'anon', role: 'anon' }, `SELECT count(*)::int AS seen, count(*) FILTER (WHERE NOT (${intended}))::int AS leaked FROM ${meta.sql}`);
   if (!attempt.ok) return { relation: meta.name, kind: 'table', persona: 'anon', operation: 'SELECT', result: deniedByPrivileges(attempt) ? 'denied' : `error: ${attempt.error}`, rows: 0, leak: false };
   const seen = Number(attempt.first?.seen ?? 0);
   const leaked = Number(attempt.first?.leaked ?? 0);
@@ -93,9 +84,7 @@ async function readableViews(ctx: CheckContext): Promise<ViewInfo[]> {
 async function readViewAsAnon(session: ProbeSession, view: ViewInfo, fixes: Set<string>): Promise<Evidence> {
   const sql = qualified('public', view.name);
   const countAsAnon = async () => {
-    await session.as({ label: 'anon', role: 'anon' });
-    const attempt = await session.attempt(`SELECT count(*)::int AS n FROM ${sql}`);
-    await session.asOwner();
+    const attempt = await session.attemptAs({ label: 'anon', role: 'anon' }, `SELECT count(*)::int AS n FROM ${sql}`);
     return attempt.ok ? Number(attempt.first?.n ?? 0) : null;
   };
   const asView = await countAsAnon();

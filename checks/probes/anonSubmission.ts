@@ -2,9 +2,8 @@ import { finding, pass, skip, type CheckDefinition, type Evidence } from '../che
 import { ident } from '../sqlText.ts';
 import { culprits, restrictPolicy } from './culprits.ts';
 import { anyRow, freshCopy, insertRow, ownedRows, type Row } from './fixtures.ts';
-import { createMissingPersonas, loadPersonas } from './personas.ts';
-import { deniedByPrivileges, withProbe, type Persona, type ProbeSession } from './probeSession.ts';
-import { probesReady } from './probesReady.ts';
+import { probeCheck } from './probeCheck.ts';
+import { deniedByPrivileges, type Persona, type ProbeSession } from './probeSession.ts';
 import { loadTableMeta, type TableMeta } from './tableMeta.ts';
 
 // What the insert policy should add: a new submission is pending and costs quantity × price.
@@ -16,22 +15,18 @@ const HONEST_SUBMISSION =
  * not decide the outcome. anon and a signed-in buyer each insert, into GOM B's open order, one
  * honest submission (pending, quantity × price) and one already `paid` for 0.
  */
-export const anonPaidSubmission: CheckDefinition = {
+export const anonPaidSubmission = probeCheck({
   id: 'probe.anon-paid-submission',
   title: 'Buyers cannot submit an order already paid (or at a price of their choosing)',
   checklistSection: 'Row Level Security',
   defaultLevel: 'fail',
-  async run(ctx) {
-    const ready = await probesReady(ctx);
-    if (ready !== true) return skip(ready);
+  async run(ctx, personas, inProbe) {
     const tables = await loadTableMeta(ctx);
     const submissions = tables.get('public.submissions');
     if (!submissions || !tables.has('public.orders')) return skip('no submissions or orders table');
-    const personas = await loadPersonas(ctx);
     const evidence: Evidence[] = [];
     const fixes = new Set<string>();
-    await withProbe(ctx.client, async (session) => {
-      await createMissingPersonas(ctx, session, personas);
+    await inProbe(async (session) => {
       const order = await openOrder(ctx, session, tables.get('public.orders')!, personas.gomB.userId!);
       const template = await anyRow(ctx, session, 'public.submissions');
       const price = Number(order.price);
@@ -54,7 +49,7 @@ export const anonPaidSubmission: CheckDefinition = {
     if (leaks.length === 0) return pass(`neither anon nor a signed-in buyer can insert a paid submission${note}`, evidence);
     return finding(`${leaks.map((l) => l.persona).join(' and ')} inserted a submission already 'paid' with total_amount 0 into an open order${note}`, evidence, [...fixes].join('\n'));
   },
-};
+});
 
 /** An open order of GOM B's (active, deadline ahead), made inside the probe if B has none. */
 async function openOrder(ctx: Parameters<CheckDefinition['run']>[0], session: ProbeSession, orders: TableMeta, gom: string): Promise<Row> {
@@ -70,10 +65,8 @@ function submission(meta: TableMeta, template: Row, order: Row, values: { status
 
 async function tryInsert(session: ProbeSession, meta: TableMeta, buyer: Persona, row: Row, context: { expect: 'accepted' | 'rejected'; order: string; price: number }): Promise<Evidence> {
   const columns = meta.columns.filter((c) => c.insertable && c.name in row).map((c) => ident(c.name));
-  await session.as(buyer);
   // No RETURNING: PostgREST's insert without `select` (with it, the missing buyer SELECT policy rejects every insert).
-  const attempt = await session.attempt(`INSERT INTO public.submissions (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM jsonb_populate_record(NULL::public.submissions, $1)`, [JSON.stringify(row)]);
-  await session.asOwner();
+  const attempt = await session.attemptAs(buyer, `INSERT INTO public.submissions (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM jsonb_populate_record(NULL::public.submissions, $1)`, [JSON.stringify(row)]);
   const result = attempt.ok ? 'accepted' : deniedByPrivileges(attempt) ? 'rejected by RLS' : `error: ${attempt.error}`;
   return {
     table: 'public.submissions',

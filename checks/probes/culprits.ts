@@ -22,12 +22,10 @@ export async function culprits(ctx: CheckContext, session: ProbeSession, meta: T
     (p) => p.schema === meta.schema && p.table === meta.table && p.permissive && appliesTo(p, persona.role) && coversCommand(p, operation) && expressionFor(p, operation) !== null,
   );
   const found: Policy[] = [];
-  await session.as(persona);
   for (const policy of candidates) {
-    const result = await session.attempt(`SELECT (${expressionFor(policy, operation)}) AS ok FROM jsonb_populate_record(NULL::${meta.sql}, $1) AS ${ident(meta.table)}`, [JSON.stringify(row)]);
+    const result = await session.attemptAs(persona, `SELECT (${expressionFor(policy, operation)}) AS ok FROM jsonb_populate_record(NULL::${meta.sql}, $1) AS ${ident(meta.table)}`, [JSON.stringify(row)]);
     if (result.ok && result.first?.ok === true) found.push(policy);
   }
-  await session.asOwner();
   return found;
 }
 

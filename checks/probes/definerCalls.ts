@@ -1,8 +1,7 @@
 import { finding, pass, skip, type CheckDefinition, type Evidence } from '../checkTypes.ts';
 import { freshCopy, insertRow, ownedRows } from './fixtures.ts';
-import { createMissingPersonas, loadPersonas } from './personas.ts';
-import { deniedByPrivileges, withProbe, type Persona, type ProbeSession } from './probeSession.ts';
-import { probesReady } from './probesReady.ts';
+import { probeCheck } from './probeCheck.ts';
+import { deniedByPrivileges, type Persona, type ProbeSession } from './probeSession.ts';
 import { loadTableMeta } from './tableMeta.ts';
 
 // Tables cleanup_old_data() deletes from; counted before and after the call.
@@ -14,14 +13,12 @@ const PURGED = ['notifications', 'analytics_events', 'monitoring_metrics', 'subm
  * ids inside a rolled-back transaction: reading A's unread count, marking A's notification
  * read, purging data, reading global row counts.
  */
-export const securityDefinerCalls: CheckDefinition = {
+export const securityDefinerCalls = probeCheck({
   id: 'probe.security-definer-calls',
   title: "SECURITY DEFINER functions refuse callers acting on another user's data",
   checklistSection: 'Database Security',
   defaultLevel: 'fail',
-  async run(ctx) {
-    const ready = await probesReady(ctx);
-    if (ready !== true) return skip(ready);
+  async run(ctx, personas, inProbe) {
     const { rows: present } = await ctx.client.query<{ name: string; signature: string }>(
       `SELECT p.proname AS name, p.oid::regprocedure::text AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
        WHERE n.nspname = 'public' AND p.prosecdef AND p.proname = ANY ($1::text[])`,
@@ -29,7 +26,6 @@ export const securityDefinerCalls: CheckDefinition = {
     );
     if (present.length === 0) return skip("none of GOMFLOW's SECURITY DEFINER functions exists here (or they are no longer SECURITY DEFINER)");
     const has = (name: string) => present.find((p) => p.name === name);
-    const personas = await loadPersonas(ctx);
     const tables = await loadTableMeta(ctx);
     const evidence: Evidence[] = [];
     const revoke = new Set<string>();
@@ -41,22 +37,17 @@ export const securityDefinerCalls: CheckDefinition = {
     const outcome = (attempt: { ok: boolean; error?: string; sqlState?: string }) => (deniedByPrivileges(attempt as never) ? 'denied' : `error: ${attempt.error}`);
 
     for (const caller of [personas.anon, personas.gomB]) {
-      await withProbe(ctx.client, async (session) => {
-        await createMissingPersonas(ctx, session, personas);
+      await inProbe(async (session) => {
         const victim = personas.gomA.userId!;
         const notification = await unreadNotification(ctx, session, victim, tables.get('public.notifications'));
         if (has('get_unread_notification_count') && notification) {
           const truth = await count(session, `SELECT count(*)::int AS n FROM public.notifications WHERE user_id = $1 AND read_at IS NULL AND (expires_at IS NULL OR expires_at > now())`, [victim]);
-          await session.as(caller);
-          const attempt = await session.attempt('SELECT public.get_unread_notification_count($1) AS n', [victim]);
-          await session.asOwner();
+          const attempt = await session.attemptAs(caller, 'SELECT public.get_unread_notification_count($1) AS n', [victim]);
           const got = attempt.ok ? Number(attempt.first?.n) : null;
           record('get_unread_notification_count', caller, "GOM A's user id", attempt.ok ? `returned ${got} (GOM A has ${truth} unread)` : outcome(attempt), attempt.ok && got === truth && truth > 0);
         }
         if (has('mark_notification_read') && notification) {
-          await session.as(caller);
-          const attempt = await session.attempt('SELECT public.mark_notification_read($1, $2) AS changed', [notification, victim]);
-          await session.asOwner();
+          const attempt = await session.attemptAs(caller, 'SELECT public.mark_notification_read($1, $2) AS changed', [notification, victim]);
           const changed = attempt.ok && attempt.first?.changed === true;
           record('mark_notification_read', caller, "GOM A's notification id and user id", attempt.ok ? (changed ? "marked GOM A's notification read (1 row changed)" : 'changed nothing') : outcome(attempt), changed, { rows: changed ? 1 : 0 });
         }
@@ -78,9 +69,7 @@ export const securityDefinerCalls: CheckDefinition = {
           record('cleanup_old_data', caller, '(none)', attempt.ok ? `ran and deleted ${total} rows (${what || 'none old enough'}), rolled back` : outcome(attempt), attempt.ok, { rowsDeleted: deleted });
         }
         if (caller === personas.anon && has('database_health_check')) {
-          await session.as(caller);
-          const attempt = await session.attempt('SELECT public.database_health_check() AS result');
-          await session.asOwner();
+          const attempt = await session.attemptAs(caller, 'SELECT public.database_health_check() AS result');
           const counts = attempt.ok ? (attempt.first?.result as { table_counts?: unknown } | undefined)?.table_counts : undefined;
           record('database_health_check', caller, '(none)', attempt.ok ? `returned row counts of every user's data: ${JSON.stringify(counts)}` : outcome(attempt), attempt.ok);
         }
@@ -90,7 +79,7 @@ export const securityDefinerCalls: CheckDefinition = {
     if (leaks.length === 0) return pass(`${present.length} SECURITY DEFINER functions probed as anon and GOM B: none acts on GOM A's data`, evidence);
     return finding(`${leaks.map((l) => `${l.persona} ran ${String(l.function).replace(/\(.*$/, '')}`).join(', ')}`, evidence, [...revoke].join('\n'));
   },
-};
+});
 
 async function count(session: ProbeSession, sql: string, params: unknown[] = []): Promise<number> {
   const { rows } = await session.client.query<{ n: number }>(sql, params);

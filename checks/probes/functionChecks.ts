@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { finding, pass, skip, type CheckContext, type CheckDefinition, type Evidence } from '../checkTypes.ts';
+import { finding, pass, skip, type CheckContext, type Evidence } from '../checkTypes.ts';
 import { ident } from '../sqlText.ts';
 import { anyRow, freshCopy, insertRow, ownedRows, synthesizeRow, type Row } from './fixtures.ts';
-import { createMissingPersonas, loadPersonas } from './personas.ts';
-import { withProbe, type ProbeSession } from './probeSession.ts';
-import { probesReady } from './probesReady.ts';
+import type { Personas } from './personas.ts';
+import { probeCheck } from './probeCheck.ts';
+import type { ProbeSession } from './probeSession.ts';
 import { loadTableMeta } from './tableMeta.ts';
 
 interface FunctionRow {
@@ -15,9 +15,7 @@ interface FunctionRow {
 }
 
 /** Sample rows a function can be called with: GOM A, one of A's orders, one of A's notifications. */
-async function samples(ctx: CheckContext, session: ProbeSession): Promise<{ user: string; order: Row | null; notification: Row | null }> {
-  const personas = await loadPersonas(ctx);
-  await createMissingPersonas(ctx, session, personas);
+async function samples(ctx: CheckContext, session: ProbeSession, personas: Personas): Promise<{ user: string; order: Row | null; notification: Row | null }> {
   const user = personas.gomA.userId!;
   const tables = await loadTableMeta(ctx);
   const [order] = tables.has('public.orders') ? await ownedRows(ctx, session, 'public.orders', user, 1) : [];
@@ -35,14 +33,12 @@ function argumentFor(name: string, type: string, s: Awaited<ReturnType<typeof sa
 }
 
 /** schema.functions-executable: every non-trigger function in public runs on sample data (as the owner, rolled back). */
-export const functionsExecutable: CheckDefinition = {
+export const functionsExecutable = probeCheck({
   id: 'schema.functions-executable',
   title: 'Every function runs on sample data',
   checklistSection: 'Phase 2: Schema Validation',
   defaultLevel: 'fail',
-  async run(ctx) {
-    const ready = await probesReady(ctx);
-    if (ready !== true) return skip(ready);
+  async run(ctx, personas, inProbe) {
     const { rows } = await ctx.client.query<FunctionRow>(
       `SELECT p.proname AS name, p.oid::regprocedure::text AS signature, p.proargnames AS "argNames",
               ARRAY(SELECT format_type(t, NULL) FROM unnest(p.proargtypes) AS t) AS "argTypes"
@@ -53,8 +49,8 @@ export const functionsExecutable: CheckDefinition = {
     );
     if (rows.length === 0) return skip('no functions in public');
     const evidence: Evidence[] = [];
-    await withProbe(ctx.client, async (session) => {
-      const s = await samples(ctx, session);
+    await inProbe(async (session) => {
+      const s = await samples(ctx, session, personas);
       for (const fn of rows) {
         const args = fn.argTypes.map((type, i) => argumentFor(fn.argNames?.[i] ?? '', type, s));
         const call = `SELECT public.${ident(fn.name)}(${args.map((_, i) => `$${i + 1}::${fn.argTypes[i]}`).join(', ')}) AS result`;
@@ -66,7 +62,7 @@ export const functionsExecutable: CheckDefinition = {
     if (failed.length === 0) return pass(`all ${rows.length} functions ran on sample data (triggers: see triggers.sample-operations)`, evidence);
     return finding(`${failed.length} of ${rows.length} functions fail: ${failed.map((e) => `${e.function}: ${e.result}`).join('; ')}`, evidence);
   },
-};
+});
 
 function short(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? 'null';
@@ -77,19 +73,17 @@ function short(value: unknown): string {
  * functions.sample-data: GOMFLOW's reporting functions agree with the same numbers computed
  * directly (as the owner, so RLS plays no part), and payment references have their format.
  */
-export const functionsSampleData: CheckDefinition = {
+export const functionsSampleData = probeCheck({
   id: 'functions.sample-data',
   title: "GOMFLOW's functions return the right numbers on sample data",
   checklistSection: 'Initial Data Setup',
   defaultLevel: 'warn',
-  async run(ctx) {
-    const ready = await probesReady(ctx);
-    if (ready !== true) return skip(ready);
+  async run(ctx, personas, inProbe) {
     const { rows: fns } = await ctx.client.query<{ name: string }>(`SELECT proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'`);
     const has = new Set(fns.map((f) => f.name));
     const evidence: Evidence[] = [];
-    await withProbe(ctx.client, async (session) => {
-      const s = await samples(ctx, session);
+    await inProbe(async (session) => {
+      const s = await samples(ctx, session, personas);
       const compare = async (fn: string, call: string, direct: string, params: unknown[]) => {
         if (!has.has(fn)) return;
         const got = await session.attempt(call, params);
@@ -114,7 +108,7 @@ export const functionsSampleData: CheckDefinition = {
     if (wrong.length === 0) return pass(`${evidence.length} functions agree with direct SQL on sample data`, evidence);
     return finding(`${wrong.length} functions disagree with direct SQL: ${wrong.map((e) => e.function).join(', ')}`, evidence);
   },
-};
+});
 
 const ORDER_STATS = `SELECT jsonb_build_object(
   'total_submissions', count(*), 'pending_submissions', count(*) FILTER (WHERE status = 'pending'),
@@ -134,14 +128,12 @@ const DASHBOARD_STATS = `SELECT jsonb_build_object(
  * triggers.sample-operations: each updated_at trigger moves updated_at on an update, and a new
  * profile gets its notification preferences, on rows made inside the rolled-back probe.
  */
-export const triggersSampleOperations: CheckDefinition = {
+export const triggersSampleOperations = probeCheck({
   id: 'triggers.sample-operations',
   title: 'Triggers fire on sample inserts and updates',
   checklistSection: 'Initial Data Setup',
   defaultLevel: 'warn',
-  async run(ctx) {
-    const ready = await probesReady(ctx);
-    if (ready !== true) return skip(ready);
+  async run(ctx, personas, inProbe) {
     const { rows: triggers } = await ctx.client.query<{ table: string; trigger: string; function: string }>(
       `SELECT c.relname AS table, t.tgname AS trigger, p.proname AS function FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid
@@ -150,8 +142,7 @@ export const triggersSampleOperations: CheckDefinition = {
     if (triggers.length === 0) return skip('no triggers');
     const tables = await loadTableMeta(ctx);
     const evidence: Evidence[] = [];
-    await withProbe(ctx.client, async (session) => {
-      await samples(ctx, session);
+    await inProbe(async (session) => {
       for (const t of triggers) {
         const meta = tables.get(`public.${t.table}`);
         if (!meta) continue;
@@ -178,4 +169,4 @@ export const triggersSampleOperations: CheckDefinition = {
     if (broken.length === 0) return pass(`${evidence.filter((e) => e.operation !== '(not exercised)').length} triggers fired as expected`, evidence);
     return finding(`${broken.length} triggers did not do their job: ${broken.map((e) => e.trigger).join(', ')}`, evidence);
   },
-};
+});

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { withUserContext, type ApiRole } from '../../stack/requestContext.ts';
+import { applyRequestContext, clearRequestContext, withRequestContext, withRequestScope, type ApiRole, type RequestContext } from '../../stack/requestContext.ts';
 
 /** Who a probe acts as. */
 export interface Persona {
@@ -22,12 +22,15 @@ export interface Attempt {
 
 /**
  * One probe transaction, PostgREST's way. Fixtures and ground truth are read as the connecting
- * role (the tables' owner, for whom RLS does not apply); `as(persona)` switches role and JWT
- * claims exactly as withUserContext does; every attempt runs in a savepoint that is rolled back,
- * and the transaction itself always is.
+ * role (the tables' owner, for whom RLS does not apply); a persona's role and JWT claims come
+ * from the request context; every attempt runs in a savepoint that is rolled back, and the
+ * transaction itself always is.
  */
 export interface ProbeSession {
   client: pg.Client;
+  /** Runs one statement as the persona, then undoes it, role and claims included, success or not. */
+  attemptAs(persona: Persona, sql: string, params?: unknown[]): Promise<Attempt>;
+  /** Switches to the persona until asOwner, for statements whose effect must stay (keep). */
   as(persona: Persona): Promise<void>;
   asOwner(): Promise<void>;
   /** Runs one statement as whoever is current, then undoes it (savepoint), success or not. */
@@ -36,39 +39,32 @@ export interface ProbeSession {
   keep(sql: string, params?: unknown[]): Promise<Attempt>;
 }
 
-let savepoints = 0;
-
-export async function withProbe<T>(client: pg.Client, work: (session: ProbeSession) => Promise<T>): Promise<T> {
-  // withUserContext opens the transaction (and always rolls it back); the probe starts as the owner.
-  return withUserContext(client, { role: 'anon' }, async () => {
-    const session: ProbeSession = {
-      client,
-      async as(persona) {
-        await client.query(`SET LOCAL ROLE ${persona.role}`);
-        const claims = JSON.stringify({ role: persona.role, ...(persona.userId ? { sub: persona.userId } : {}) });
-        await client.query(`SELECT set_config('request.jwt.claims', $1, true)`, [claims]);
-      },
-      async asOwner() {
-        await client.query('RESET ROLE');
-        await client.query(`SELECT set_config('request.jwt.claims', '', true)`);
-      },
-      attempt: (sql, params) => run(client, sql, params, false),
-      keep: (sql, params) => run(client, sql, params, true),
-    };
+export function withProbe<T>(client: pg.Client, work: (session: ProbeSession) => Promise<T>): Promise<T> {
+  const session: ProbeSession = {
+    client,
+    attemptAs: (persona, sql, params) => attempted(() => withRequestContext(client, contextOf(persona), (c) => c.query(sql, params), { scope: 'savepoint' })),
+    as: (persona) => applyRequestContext(client, contextOf(persona)),
+    asOwner: () => clearRequestContext(client),
+    attempt: (sql, params) => attempted(() => withRequestScope(client, { scope: 'savepoint' }, () => client.query(sql, params))),
+    keep: (sql, params) => attempted(() => withRequestScope(client, { scope: 'savepoint', outcome: 'commit' }, () => client.query(sql, params))),
+  };
+  // The probe transaction itself is always rolled back; it starts as the owner.
+  return withRequestScope(client, { scope: 'transaction' }, async () => {
     await session.asOwner();
     return work(session);
   });
 }
 
-async function run(client: pg.Client, sql: string, params: unknown[] | undefined, keep: boolean): Promise<Attempt> {
-  const name = `probe_${(savepoints += 1)}`;
-  await client.query(`SAVEPOINT ${name}`);
+function contextOf(persona: Persona): RequestContext {
+  return { role: persona.role, ...(persona.userId ? { sub: persona.userId } : {}) };
+}
+
+/** The statement's rows, or the error that stopped it (its savepoint rolled back by then). */
+async function attempted(run: () => Promise<pg.QueryResult>): Promise<Attempt> {
   try {
-    const result = await client.query(sql, params);
-    if (!keep) await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    const result = await run();
     return { ok: true, rows: result.rowCount ?? result.rows.length, ...(result.rows[0] ? { first: result.rows[0] as Record<string, unknown> } : {}) };
   } catch (error) {
-    await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
     const err = error as { message?: string; code?: string };
     return { ok: false, rows: 0, error: err.message ?? String(error), ...(err.code ? { sqlState: err.code } : {}) };
   }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { finding, pass, skip, type CheckDefinition, type Evidence } from '../checkTypes.ts';
+import { finding, pass, skip, type Evidence } from '../checkTypes.ts';
 import { culprits, restrictPolicy } from './culprits.ts';
 import type { Row } from './fixtures.ts';
-import { createMissingPersonas, loadPersonas } from './personas.ts';
-import { deniedByPrivileges, withProbe } from './probeSession.ts';
-import { probesReady } from './probesReady.ts';
+import { probeCheck } from './probeCheck.ts';
+import { deniedByPrivileges } from './probeSession.ts';
 import { loadTableMeta } from './tableMeta.ts';
 
 // Supabase's path convention: the first folder of an object's name is its owner's user id.
@@ -15,24 +14,20 @@ const OWN_FOLDER = '(storage.foldername(name))[1] = ((SELECT auth.uid()))::text'
  * Storage API), then GOM B reads it and anon lists the bucket. In a private bucket either one
  * seeing the object is a leak; in a public bucket it is the bucket's purpose.
  */
-export const storageAccess: CheckDefinition = {
+export const storageAccess = probeCheck({
   id: 'storage.access',
   title: "Users cannot read others' objects in private buckets; anon cannot list them",
   checklistSection: 'Security Verification',
   defaultLevel: 'fail',
-  async run(ctx) {
-    const ready = await probesReady(ctx);
-    if (ready !== true) return skip(ready);
+  async run(ctx, personas, inProbe) {
     const objects = (await loadTableMeta(ctx)).get('storage.objects');
     if (!objects) return skip('no storage.objects table');
-    const personas = await loadPersonas(ctx);
     const { rows: buckets } = await ctx.client.query<{ id: string; public: boolean }>(`SELECT id, coalesce(public, false) AS public FROM storage.buckets ORDER BY id`);
     if (buckets.length === 0) return skip('no buckets');
     const evidence: Evidence[] = [];
     const fixes = new Set<string>();
     for (const bucket of buckets) {
-      await withProbe(ctx.client, async (session) => {
-        await createMissingPersonas(ctx, session, personas);
+      await inProbe(async (session) => {
         const owner = personas.gomA.userId!;
         const name = `${owner}/probe-${randomUUID().slice(0, 8)}.png`;
         const hasOwnerId = objects.columns.some((c) => c.name === 'owner_id');
@@ -47,12 +42,11 @@ export const storageAccess: CheckDefinition = {
         }
         const object = stored.first!.row as Row;
         for (const reader of [personas.gomB, personas.anon]) {
-          await session.as(reader);
-          const attempt = await session.attempt(
+          const attempt = await session.attemptAs(
+            reader,
             reader === personas.anon ? `SELECT count(*)::int AS n FROM storage.objects WHERE bucket_id = $1` : `SELECT count(*)::int AS n FROM storage.objects WHERE id = $2 AND bucket_id = $1`,
             reader === personas.anon ? [bucket.id] : [bucket.id, object.id],
           );
-          await session.asOwner();
           const seen = attempt.ok ? Number(attempt.first?.n ?? 0) : 0;
           const leak = !bucket.public && seen > 0;
           const row: Evidence = {
@@ -81,4 +75,4 @@ export const storageAccess: CheckDefinition = {
     if (leaks.length === 0) return pass(summary, evidence);
     return finding(`${leaks.map((l) => `${l.persona} ${l.operation === 'list bucket' ? 'lists' : "reads GOM A's object in"} private bucket ${l.bucket}${l.policies ? ` (policy "${l.policies}")` : ''}`).join('; ')}; ${summary}`, evidence, [...fixes].join('\n'));
   },
-};
+});

@@ -1,12 +1,11 @@
-import type { CheckContext, CheckDefinition, Evidence } from '../checkTypes.ts';
+import type { CheckContext, Evidence } from '../checkTypes.ts';
 import { finding, pass, skip } from '../checkTypes.ts';
 import { ident } from '../sqlText.ts';
 import { INSERT_FOR_OTHERS, sharedPredicate } from './accessModel.ts';
 import { culprits, ownerCondition, restrictPolicy, type Operation } from './culprits.ts';
 import { freshCopy, ownedRows, type Row } from './fixtures.ts';
-import { createMissingPersonas, loadPersonas } from './personas.ts';
-import { deniedByPrivileges, withProbe, type Attempt, type Persona, type ProbeSession } from './probeSession.ts';
-import { probesReady } from './probesReady.ts';
+import { probeCheck } from './probeCheck.ts';
+import { deniedByPrivileges, type Attempt, type Persona, type ProbeSession } from './probeSession.ts';
 import { loadTableMeta, type TableMeta } from './tableMeta.ts';
 
 /** One attempt's verdict: what the persona got, and whether that is a leak. */
@@ -22,15 +21,12 @@ function judge(operation: Operation, attempt: Attempt, leaked: number, shared = 
  * delete GOM B's rows and to insert a row owned by B, as PostgREST would send it. Rows B
  * shares on purpose (open orders, public dashboards) do not count as seen.
  */
-export const userIsolation: CheckDefinition = {
+export const userIsolation = probeCheck({
   id: 'rls.user-isolation',
   title: "Users cannot read or change another user's rows (probes as GOM A and a buyer against GOM B)",
   checklistSection: 'Row Level Security',
   defaultLevel: 'fail',
-  async run(ctx) {
-    const ready = await probesReady(ctx);
-    if (ready !== true) return skip(ready);
-    const personas = await loadPersonas(ctx);
+  async run(ctx, personas, inProbe) {
     const tables = await loadTableMeta(ctx);
     const owned = [...tables.values()].filter((t) => t.schema === 'public' && t.ownerPath !== null && t.primaryKey.length === 1);
     const evidence: Evidence[] = [];
@@ -39,8 +35,7 @@ export const userIsolation: CheckDefinition = {
       for (const attacker of [personas.gomA, personas.buyer]) {
         const skipped = (why: string) => evidence.push({ table: meta.name, persona: attacker.label, victim: personas.gomB.label, operation: '*', result: `skipped: ${why}`, leak: false });
         try {
-          await withProbe(ctx.client, async (session) => {
-            await createMissingPersonas(ctx, session, personas);
+          await inProbe(async (session) => {
             const victimRows = await ownedRows(ctx, session, meta.name, personas.gomB.userId!);
             if (victimRows.length === 0) return void skipped('no row of GOM B could be made');
             for (const row of await probeTable(ctx, session, meta, attacker, personas.gomB, victimRows, fixes, tables)) evidence.push(row);
@@ -58,7 +53,7 @@ export const userIsolation: CheckDefinition = {
     if (leaks.length === 0) return pass(summary, evidence);
     return finding(`${leaks.length} leaks: ${leaks.map((l) => `${l.persona} ${String(l.operation).toLowerCase()} on ${l.table}`).join(', ')}; ${summary}`, evidence, [...fixes].join('\n'));
   },
-};
+});
 
 async function probeTable(
   ctx: CheckContext,
@@ -86,9 +81,7 @@ async function probeTable(
     for (const policy of blamed) if (condition) fixes.add(restrictPolicy(policy, operation, condition));
   };
 
-  await session.as(attacker);
-  const read = await session.attempt(`SELECT coalesce(array_agg(${ident(key)}::text), '{}') AS seen FROM ${meta.sql} WHERE ${ident(key)} = ANY ($1::${keyType}[])`, [ids]);
-  await session.asOwner();
+  const read = await session.attemptAs(attacker, `SELECT coalesce(array_agg(${ident(key)}::text), '{}') AS seen FROM ${meta.sql} WHERE ${ident(key)} = ANY ($1::${keyType}[])`, [ids]);
   const seen = read.ok ? ((read.first?.seen as string[]) ?? []) : [];
   // Of what was seen, only rows B does not share on purpose are a leak (checked as the owner).
   const shared = seen.length
@@ -97,13 +90,11 @@ async function probeTable(
   await record('SELECT', read, seen.filter((id) => !shared.includes(id)), shared.length);
 
   for (const operation of ['UPDATE', 'DELETE'] as const) {
-    await session.as(attacker);
     const sql = operation === 'UPDATE'
       ? `UPDATE ${meta.sql} SET ${ident(key)} = ${ident(key)} WHERE ${ident(key)} = ANY ($1::${keyType}[]) RETURNING ${ident(key)}::text AS id`
       : `DELETE FROM ${meta.sql} WHERE ${ident(key)} = ANY ($1::${keyType}[]) RETURNING ${ident(key)}::text AS id`;
     // RETURNING needs SELECT rights on the rows; the row count is what matters, so count instead.
-    const attempt = await session.attempt(sql.replace(/ RETURNING .*$/, ''), [ids]);
-    await session.asOwner();
+    const attempt = await session.attemptAs(attacker, sql.replace(/ RETURNING .*$/, ''), [ids]);
     await record(operation, attempt, attempt.ok ? ids.slice(0, attempt.rows) : []);
   }
 
@@ -125,12 +116,8 @@ async function insertAsOther(session: ProbeSession, meta: TableMeta, attacker: P
     const ownerColumns = meta.ownerPath?.length ? [meta.ownerPath[0]!.column] : meta.primaryKey;
     const values = removed.ok ? row : freshCopy(meta, row, ownerColumns);
     const columns = meta.columns.filter((c) => c.insertable && c.name in values).map((c) => ident(c.name));
-    await session.as(attacker);
-    const attempt = await session.attempt(`INSERT INTO ${meta.sql} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM jsonb_populate_record(NULL::${meta.sql}, $1)`, [JSON.stringify(values)]);
-    await session.asOwner();
-    return attempt;
+    return await session.attemptAs(attacker, `INSERT INTO ${meta.sql} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM jsonb_populate_record(NULL::${meta.sql}, $1)`, [JSON.stringify(values)]);
   } finally {
-    await session.asOwner();
     await session.client.query('ROLLBACK TO SAVEPOINT insert_as_other');
   }
 }
