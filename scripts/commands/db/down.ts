@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { defineCommand } from 'citty';
 import { GomflowError } from '../../../core/errors.ts';
 import { isLocalRunning, stopLocal } from '../../../stack/localPostgres.ts';
 import { resolveTarget } from '../../../stack/target.ts';
-import { note, prepareCommand, sharedArgs } from '../_shared.ts';
+import { displayPath, note, prepareCommand, sharedArgs } from '../_shared.ts';
 
 export default defineCommand({
   meta: { name: 'down', description: 'Stop the local target (its data stays in .gomflow/ for the next `db up`)' },
@@ -19,6 +18,6 @@ export default defineCommand({
       return;
     }
     await stopLocal(target.local);
-    note(`local target stopped (data kept in ${path.relative(ctx.cwd, target.local.layout.dataDir)})`);
+    note(`local target stopped (data kept in ${displayPath(ctx.cwd, target.local.layout.dataDir)})`);
   },
 });
