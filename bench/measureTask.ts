@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { isConnectionLost } from '../stack/connectionLost.ts';
 import { withRequestContext, type ApiRole, type RequestContext, type RequestScope } from '../stack/requestContext.ts';
 import type { CatalogQuery, ParamClass } from './catalogQuery.ts';
 import { callsFunction, captureNestedPlans, type NestedPlan } from './nestedPlans.ts';
@@ -97,6 +98,8 @@ export async function measureTask(client: pg.Client, task: BenchTask, settings: 
       return /"Query Identifier": (-?\d+)/.exec(raw)?.[1];
     });
   } catch (error) {
+    // A lost server is not the query's failure: the run stops and keeps what it measured.
+    if (isConnectionLost(error)) throw error;
     measurement.error = (error as Error).message ?? String(error);
   }
   return measurement;

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { isConnectionLost } from '../stack/connectionLost.ts';
 import type { PlanThresholds } from '../core/config/configSchema.ts';
 import type { QueryFinding, QueryResult } from '../results/resultsModel.ts';
 import type { RequestScope } from '../stack/requestContext.ts';
@@ -95,6 +96,7 @@ async function planTasks(sampler: ParamSampler, queries: readonly CatalogQuery[]
     try {
       sets = await sampler.sample(query);
     } catch (error) {
+      if (isConnectionLost(error)) throw error;
       for (const role of query.roles) {
         const result = unmeasuredResult(query.name, role, query.params.length ? 'typical' : 'fixed', `sampling its parameters failed: ${(error as Error).message}`, budget);
         planned.push({ result: { ...result, status: 'fail', findings: [{ kind: 'error', detail: result.findings[0]!.detail }] } });
