@@ -6,7 +6,8 @@ import type { ResolvedScale } from '../generators/resolveScale.ts';
 import { ALL_TABLE_SPECS } from '../generators/tables.ts';
 import type { SeedSection } from '../results/resultsModel.ts';
 import { connectTarget } from '../stack/target.ts';
-import { formatRate, seedProgress } from '../scripts/progress/seedProgress.ts';
+import { formatCount, formatDuration, formatRate, perSecond } from '../core/format.ts';
+import { seedProgress } from '../scripts/progress/seedProgress.ts';
 import { note, type CommandContext } from '../scripts/commands/_shared.ts';
 import type { TargetSession } from '../stack/targetSession.ts';
 
@@ -31,7 +32,7 @@ export async function seedData(ctx: CommandContext, session: TargetSession, choi
       if ((run.id === runId && run.status === 'complete') || run.status === 'cleaned') continue;
       const removed = await cleanRun(session.client, Number.parseInt(run.id, 16), ALL_TABLE_SPECS);
       await finishSeedRun(session.client, run.id, 'cleaned', run.counts);
-      note(`removed earlier seed run ${run.id} (${removed.toLocaleString('en-US')} rows)`);
+      note(`removed earlier seed run ${run.id} (${formatCount(removed)} rows)`);
     }
     if ((await getSeedRun(session.client, runId))?.status === 'complete') {
       note(`seed run ${runId} (seed ${seed}, scale ${scale.name}, ${day}) is already loaded; kept it`);
@@ -56,14 +57,14 @@ export async function seedData(ctx: CommandContext, session: TargetSession, choi
     });
     progress.stop();
     note(
-      `seed run ${outcome.runId}: ${outcome.totalRows.toLocaleString('en-US')} rows in ${outcome.tables.length} tables, ${(outcome.totalMs / 1000).toFixed(1)} s (${formatRate(outcome.totalRows, outcome.totalMs)} rows/s); users sign in with password gomflow-seed-password`,
+      `seed run ${outcome.runId}: ${formatCount(outcome.totalRows)} rows in ${outcome.tables.length} tables, ${formatDuration(outcome.totalMs)} (${formatRate(perSecond(outcome.totalRows, outcome.totalMs), 'rows')}); users sign in with password gomflow-seed-password`,
     );
     return {
       runId: outcome.runId,
       seed,
       scale: scale.name,
       referenceDate: referenceDate.toISOString(),
-      tables: outcome.tables.map((t) => ({ table: t.table, rows: t.rows, ms: t.ms, rowsPerSecond: t.ms > 0 ? (t.rows * 1000) / t.ms : 0 })),
+      tables: outcome.tables.map((t) => ({ table: t.table, rows: t.rows, ms: t.ms, rowsPerSecond: perSecond(t.rows, t.ms) })),
       totalRows: outcome.totalRows,
       totalMs: outcome.totalMs,
     };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineCommand } from 'citty';
 import { GomflowError } from '../../core/errors.ts';
+import { shownPath } from '../../core/shownPath.ts';
 import { setBaseline } from '../../reports/baselineLink.ts';
 import { renderRunReports } from '../../reports/renderRunReports.ts';
 import { note, prepareCommand, sharedArgs } from './_shared.ts';
@@ -33,8 +34,7 @@ export default defineCommand({
       failOnRegression: parsed['fail-on-regression'],
     });
     process.stdout.write(rendered.summaryMarkdown);
-    // Inside the working folder a relative path reads better; outside it, the absolute one.
-    const shown = (file: string) => (path.relative(ctx.cwd, file).startsWith('..') ? file : path.relative(ctx.cwd, file) || file);
+    const shown = (file: string) => shownPath(file, ctx.cwd);
     for (const warning of rendered.warnings) note(`warning: ${warning}`);
     if (rendered.baselineDir) note(`compared with baseline ${shown(rendered.baselineDir)}`);
     note(`report: ${shown(rendered.html)}`);

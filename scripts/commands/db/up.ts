@@ -1,4 +1,5 @@
 import { defineCommand } from 'citty';
+import { formatDuration } from '../../../core/format.ts';
 import { assertMayChange } from '../../../stack/safety.ts';
 import { resolveTarget } from '../../../stack/target.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from '../_shared.ts';
@@ -27,7 +28,7 @@ export default defineCommand({
     assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'apply a schema');
     const startedAt = performance.now();
     await withTarget(ctx, { keepRunning: true }, async (session) => {
-      if (session.started) note(`local target started in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+      if (session.started) note(`local target started in ${formatDuration(performance.now() - startedAt)}`);
       await applyAndReport(ctx, session, choice, 'db up');
     });
   },
