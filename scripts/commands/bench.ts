@@ -12,7 +12,9 @@ import { parseIterations, readWhatIf } from './bench/benchArgs.ts';
 import { benchProgress } from './bench/benchProgress.ts';
 import { benchQueries } from '../../bench/benchStage.ts';
 import { ensureBenchData } from '../../bench/ensureBenchData.ts';
-import { renderBenchTable } from './bench/renderBenchTable.ts';
+import { formatDuration } from '../../core/format.ts';
+import { benchTable } from '../../reports/terminal/benchTable.ts';
+import { tableOptionsFor } from '../../reports/terminal/textTable.ts';
 
 const args = {
   ...sharedArgs,
@@ -46,9 +48,9 @@ export default defineCommand({
       const sections: ResultSections = { queries: outcome.results, ...(data.seed ? { seed: data.seed } : {}) };
       return { rendered: await recordRun(ctx, session, 'bench', startedAt, sections), outcome };
     });
-    process.stderr.write(renderBenchTable(outcome.results, outcome.pairs));
+    process.stderr.write(benchTable(outcome.results, outcome.pairs, tableOptionsFor(process.stderr)));
     const failing = outcome.results.filter((result) => result.status === 'fail').length;
-    note(`bench: ${failing === 0 ? 'every query within budget' : `${failing} over budget or failed`}, ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s`);
+    note(`bench: ${failing === 0 ? 'every query within budget' : `${failing} over budget or failed`}, ${formatDuration(Date.now() - startedAt.getTime())}`);
     if (parsed.json) process.stdout.write(await readFile(path.join(path.dirname(rendered.html), RESULTS_FILE), 'utf8'));
     process.exitCode = Math.max(rendered.verdict.exitCode, failing > 0 ? 1 : 0);
   },

@@ -4,7 +4,9 @@ import { runChecks } from '../../checks/runChecks.ts';
 import { recordRun } from './_results.ts';
 import { note, prepareCommand, sharedArgs } from './_shared.ts';
 import { withTarget } from '../../stack/targetSession.ts';
-import { renderCheckTable, summarizeChecks } from './check/renderCheckTable.ts';
+import { summarizeChecks } from '../../reports/summarizeChecks.ts';
+import { checkTable } from '../../reports/terminal/checkTable.ts';
+import { tableOptionsFor } from '../../reports/terminal/textTable.ts';
 
 const args = {
   ...sharedArgs,
@@ -24,7 +26,7 @@ export default defineCommand({
     const checks = await withTarget(ctx, {}, async (session) => {
       note(`checking ${session.target.where}…`);
       const results = await runChecks(session.client, checkOptionsFrom(ctx.config, session.target));
-      note(renderCheckTable(results, process.stderr.columns || 120));
+      note(checkTable(results, tableOptionsFor(process.stderr)));
       await recordRun(ctx, session, 'check', startedAt, { checks: results });
       return results;
     });

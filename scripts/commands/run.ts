@@ -11,10 +11,11 @@ import { withTarget } from '../../stack/targetSession.ts';
 import { ensureGomflowSchema } from '../../stack/schema/ensureGomflowSchema.ts';
 import { checkOptionsFrom } from '../../checks/checkOptions.ts';
 import { runChecks } from '../../checks/runChecks.ts';
-import { renderCheckTable } from './check/renderCheckTable.ts';
+import { checkTable } from '../../reports/terminal/checkTable.ts';
 import { benchProgress } from './bench/benchProgress.ts';
 import { benchQueries } from '../../bench/benchStage.ts';
-import { renderBenchTable } from './bench/renderBenchTable.ts';
+import { benchTable } from '../../reports/terminal/benchTable.ts';
+import { tableOptionsFor } from '../../reports/terminal/textTable.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
 import { seedData } from '../../seed/seedStage.ts';
 
@@ -54,12 +55,12 @@ export default defineCommand({
       if (seedSection) sections.seed = seedSection;
       note('3/4 check');
       sections.checks = await runChecks(session.client, checkOptionsFrom(ctx.config, session.target));
-      note(renderCheckTable(sections.checks, process.stderr.columns || 120));
+      note(checkTable(sections.checks, tableOptionsFor(process.stderr)));
       note('4/4 bench');
       const progress = benchProgress();
       const bench = await benchQueries(ctx, session, { events: progress }).finally(() => progress.stop());
       sections.queries = bench.results;
-      process.stderr.write(renderBenchTable(bench.results, bench.pairs));
+      process.stderr.write(benchTable(bench.results, bench.pairs, tableOptionsFor(process.stderr)));
       const rendered = await recordRun(ctx, session, 'run', startedAt, sections);
       process.stdout.write(rendered.summaryMarkdown);
       return rendered.verdict;

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { GomflowError } from '../../../core/errors.ts';
+import { formatDuration } from '../../../core/format.ts';
+import { statusTable, type DbStatus } from '../../../reports/terminal/statusTable.ts';
 import { applySchema, type ApplyReport, type SchemaSource } from '../../../stack/schema/applySchema.ts';
 import { recordRun } from '../_results.ts';
 import { note, type CommandContext } from '../_shared.ts';
 import type { TargetSession } from '../../../stack/targetSession.ts';
-import { collectStatus, renderStatus, type DbStatus } from './statusReport.ts';
+import { collectStatus } from './statusReport.ts';
 
 export interface SchemaChoice {
   source: SchemaSource;
@@ -55,9 +57,9 @@ export async function applyAndReport(ctx: CommandContext, session: TargetSession
     note(`${report.failures.length} of ${report.statements} statements failed; the other ${report.statements - report.failures.length} were applied`);
     process.exitCode = 1;
   }
-  note(`schema applied in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  note(`schema applied in ${formatDuration(performance.now() - started)}`);
   const status = await collectStatus(session, false);
-  process.stdout.write(`${renderStatus(status)}\n`);
+  process.stdout.write(`${statusTable(status)}\n`);
   await recordRun(ctx, session, command, startedAt, {
     schema: {
       source: report.source,
