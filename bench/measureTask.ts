@@ -50,9 +50,10 @@ export interface TaskMeasurement {
 
 /**
  * Measures one task: warm-up executions, then timed executions (each phase stopped by the
- * time cap, after at least one), then EXPLAIN ANALYZE runs (one only when the cap was hit) (and, for a function call, one run that catches the
- * plans of the function's own statements); each execution is its own request as `role`, run
- * in `scope` (PostgREST's rolled-back transaction, or a savepoint inside the what-if).
+ * time cap, after at least one), then the EXPLAIN ANALYZE runs (only one when the cap was
+ * hit), and for a function call one more run that catches the plans of the function's own
+ * statements. Each execution is its own request as `role`, run in `scope` (PostgREST's
+ * rolled-back transaction, or a savepoint inside the what-if).
  * Latency is the round trip of the statement alone, timed at the client; the role switch
  * around it is not counted. Errors end the task and are returned, not thrown.
  */

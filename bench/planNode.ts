@@ -8,8 +8,6 @@ export const isNode = (value: unknown): value is PlanNode => value !== null && t
 export const num = (node: PlanNode, key: string): number => (typeof node[key] === 'number' ? (node[key] as number) : 0);
 export const str = (node: PlanNode, key: string): string | undefined => (typeof node[key] === 'string' ? (node[key] as string) : undefined);
 export const children = (node: PlanNode): PlanNode[] => (Array.isArray(node.Plans) ? node.Plans.filter(isNode) : []);
-/** Whole number with thousands separators, as findings print row counts. */
-export const fmt = (value: number) => Math.round(value).toLocaleString('en-US');
 
 /** "Seq Scan on submissions", "Index Scan using idx_x on orders", "SubPlan 2: Seq Scan on orders". */
 export function nodeLabel(node: PlanNode): string {

@@ -1,6 +1,7 @@
 import type { PlanThresholds } from '../core/config/configSchema.ts';
 import type { QueryFinding } from '../results/resultsModel.ts';
-import { AUTH_CALL, children, clip, fmt, isNode, nodeLabel, num, round3, str, type PlanNode } from './planNode.ts';
+import { formatCount } from '../core/format.ts';
+import { AUTH_CALL, children, clip, isNode, nodeLabel, num, round3, str, type PlanNode } from './planNode.ts';
 
 // The plan reader's rules, one per kind of finding: each reads one node and returns what it found. Pure.
 
@@ -26,14 +27,14 @@ export function scanFindings(node: PlanNode, t: PlanThresholds): QueryFinding[] 
   if (rows.total < t.seqScanMinRows || rows.returned > t.seqScanMaxReturnedShare * rows.total) return [];
   const numbers = { rowsScanned: rows.total, rowsReturned: rows.returned, rowsRemovedByFilter: rows.removed, loops: rows.loops };
   const relation = str(node, 'Relation Name') ?? '?';
-  const loops = rows.loops > 1 ? ` over ${fmt(rows.loops)} loops` : '';
+  const loops = rows.loops > 1 ? ` over ${formatCount(rows.loops)} loops` : '';
   if (/Seq Scan$/.test(type)) {
     return [
       {
         kind: 'seqScan',
         node: nodeLabel(node),
         detail:
-          `seq scan on ${relation}: read ${fmt(rows.total)} rows${loops} to return ${fmt(rows.returned)} (Filter: ${clip(filter)}); an index on the filtered columns could serve it` +
+          `seq scan on ${relation}: read ${formatCount(rows.total)} rows${loops} to return ${formatCount(rows.returned)} (Filter: ${clip(filter)}); an index on the filtered columns could serve it` +
           (AUTH_CALL.test(filter) ? ', and the filter calls auth.uid()/auth.role() on every row it reads (an RLS policy: wrap the call as (select auth.uid()))' : ''),
         numbers,
       },
@@ -44,7 +45,7 @@ export function scanFindings(node: PlanNode, t: PlanThresholds): QueryFinding[] 
       {
         kind: 'rowsRemovedByFilter',
         node: nodeLabel(node),
-        detail: `${type} on ${relation} read ${fmt(rows.total)} rows${loops} and its Filter discarded ${fmt(rows.removed)} (Filter: ${clip(filter)}); the index does not cover the filter`,
+        detail: `${type} on ${relation} read ${formatCount(rows.total)} rows${loops} and its Filter discarded ${formatCount(rows.removed)} (Filter: ${clip(filter)}); the index does not cover the filter`,
         numbers,
       },
     ];
@@ -60,7 +61,7 @@ export function perRowFindings(node: PlanNode, t: PlanThresholds): QueryFinding[
     findings.push({
       kind: 'subPlanLoops',
       node: nodeLabel(node),
-      detail: `${str(node, 'Subplan Name') ?? relationship} ran ${fmt(loops)} times, once per row of its parent (${(num(node, 'Actual Total Time') * loops).toFixed(1)} ms in all); a correlated subquery or an RLS EXISTS evaluated per row`,
+      detail: `${str(node, 'Subplan Name') ?? relationship} ran ${formatCount(loops)} times, once per row of its parent (${(num(node, 'Actual Total Time') * loops).toFixed(1)} ms in all); a correlated subquery or an RLS EXISTS evaluated per row`,
       numbers: { loops, rowsPerLoop: num(node, 'Actual Rows'), totalMs: round3(num(node, 'Actual Total Time') * loops) },
     });
   }
@@ -72,7 +73,7 @@ export function perRowFindings(node: PlanNode, t: PlanThresholds): QueryFinding[
       findings.push({
         kind: 'perRowAuthCall',
         node: nodeLabel(node),
-        detail: `an RLS filter calls auth.uid()/auth.role() on each of ${fmt(rows.total)} rows (it returned ${fmt(rows.returned)}; Filter: ${clip(condition)}); wrapped as (select auth.uid()) it would run once per statement (Supabase lint auth_rls_initplan)`,
+        detail: `an RLS filter calls auth.uid()/auth.role() on each of ${formatCount(rows.total)} rows (it returned ${formatCount(rows.returned)}; Filter: ${clip(condition)}); wrapped as (select auth.uid()) it would run once per statement (Supabase lint auth_rls_initplan)`,
         numbers: { rowsFiltered: rows.total, rowsReturned: rows.returned, rowsRemovedByFilter: rows.removed, loops: rows.loops },
       });
     }
@@ -91,7 +92,7 @@ export function spillFindings(node: PlanNode): QueryFinding[] {
       findings.push({
         kind: 'sortSpill',
         node: nodeLabel(node),
-        detail: `sort spilled to disk (${str(node, 'Sort Method') ?? 'external'}, ${fmt(spaceKb)} kB); work_mem is smaller than the rows sorted`,
+        detail: `sort spilled to disk (${str(node, 'Sort Method') ?? 'external'}, ${formatCount(spaceKb)} kB); work_mem is smaller than the rows sorted`,
         numbers: { sortSpaceKb: spaceKb, tempWrittenBlocks: num(node, 'Temp Written Blocks') },
       });
     }
@@ -102,7 +103,7 @@ export function spillFindings(node: PlanNode): QueryFinding[] {
     findings.push({
       kind: 'hashSpill',
       node: nodeLabel(node),
-      detail: `${type} spilled to disk in ${fmt(batches)} batches${diskKb ? ` (${fmt(diskKb)} kB)` : ''}; work_mem is smaller than the hash table`,
+      detail: `${type} spilled to disk in ${formatCount(batches)} batches${diskKb ? ` (${formatCount(diskKb)} kB)` : ''}; work_mem is smaller than the hash table`,
       numbers: { batches, originalBatches: num(node, 'Original Hash Batches'), diskKb, peakMemoryKb: num(node, 'Peak Memory Usage') },
     });
   }
@@ -121,7 +122,7 @@ export function nestedLoopFinding(node: PlanNode, t: PlanThresholds): QueryFindi
   return {
     kind: 'nestedLoop',
     node: nodeLabel(node),
-    detail: `nested loop over ${fmt(outerRows)} outer rows (${nodeLabel(outer)}) runs ${nodeLabel(inner)} ${fmt(innerLoops)} times (${(num(inner, 'Actual Total Time') * innerLoops).toFixed(1)} ms in all)`,
+    detail: `nested loop over ${formatCount(outerRows)} outer rows (${nodeLabel(outer)}) runs ${nodeLabel(inner)} ${formatCount(innerLoops)} times (${(num(inner, 'Actual Total Time') * innerLoops).toFixed(1)} ms in all)`,
     numbers: { outerRows, innerLoops, innerTotalMs: round3(num(inner, 'Actual Total Time') * innerLoops) },
   };
 }
@@ -138,7 +139,7 @@ export function misestimateFinding(node: PlanNode, mayStopEarly: boolean, t: Pla
   return {
     kind: 'rowMisestimate',
     node: nodeLabel(node),
-    detail: `estimated ${fmt(estimated)} rows, got ${fmt(actual)} (${actual > estimated ? 'under' : 'over'}estimated ${ratio >= 100 ? fmt(ratio) : ratio.toFixed(1)}×, per loop); stale statistics or correlated columns, and the plan above it is chosen on the wrong count`,
+    detail: `estimated ${formatCount(estimated)} rows, got ${formatCount(actual)} (${actual > estimated ? 'under' : 'over'}estimated ${ratio >= 100 ? formatCount(ratio) : ratio.toFixed(1)}×, per loop); stale statistics or correlated columns, and the plan above it is chosen on the wrong count`,
     numbers: { estimatedRows: estimated, actualRows: actual, factor: round3(ratio), loops: num(node, 'Actual Loops') },
     ratio,
   };
@@ -157,13 +158,13 @@ export function bufferFindings(root: PlanNode, visits: Visit[], t: PlanThreshold
     findings.push({
       kind: 'buffersRead',
       node: nodeLabel(root),
-      detail: `${fmt(read)} of ${fmt(total)} shared blocks (${(100 - hitPct).toFixed(1)} %) came from outside shared buffers (OS cache or disk): the working set does not stay cached`,
+      detail: `${formatCount(read)} of ${formatCount(total)} shared blocks (${(100 - hitPct).toFixed(1)} %) came from outside shared buffers (OS cache or disk): the working set does not stay cached`,
       numbers: { sharedHitBlocks: hit, sharedReadBlocks: read, hitPct: round3(hitPct) },
     });
   }
   findings.push({
     kind: 'planSummary',
-    detail: `indexes used: ${indexes.length ? indexes.join(', ') : 'none'}; relations: ${relations.length ? relations.join(', ') : 'none'}; shared buffers ${fmt(hit)} hit, ${fmt(read)} read (${hitPct.toFixed(1)} % hit)`,
+    detail: `indexes used: ${indexes.length ? indexes.join(', ') : 'none'}; relations: ${relations.length ? relations.join(', ') : 'none'}; shared buffers ${formatCount(hit)} hit, ${formatCount(read)} read (${hitPct.toFixed(1)} % hit)`,
     numbers: {
       indexesUsed: indexes.length,
       sharedHitBlocks: hit,

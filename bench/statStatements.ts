@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { formatCount } from '../core/format.ts';
 import { createLatencyHistogram, summarize } from '../results/histogram.ts';
 import type { QueryFinding, QueryResult } from '../results/resultsModel.ts';
 import { INTERNAL_MARK } from './sampleParams.ts';
@@ -124,8 +125,8 @@ export function statementsResult(snapshot: { before: StatementsSnapshot; after: 
         kind: 'topStatement',
         node: `${delta.toplevel ? (name ?? oneLine(delta.query, 80)) : `in a function: ${oneLine(delta.query, 66)}`} (${delta.role})`,
         detail:
-          `${delta.calls.toLocaleString('en-US')} calls, ${delta.totalExecMs.toFixed(1)} ms executing (${(delta.totalExecMs / delta.calls).toFixed(2)} ms mean)` +
-          `${delta.totalPlanMs > 0 ? `, ${delta.totalPlanMs.toFixed(1)} ms planning` : ''}, ${Math.round(delta.rows / delta.calls).toLocaleString('en-US')} rows/call, ` +
+          `${formatCount(delta.calls)} calls, ${delta.totalExecMs.toFixed(1)} ms executing (${(delta.totalExecMs / delta.calls).toFixed(2)} ms mean)` +
+          `${delta.totalPlanMs > 0 ? `, ${delta.totalPlanMs.toFixed(1)} ms planning` : ''}, ${formatCount(delta.rows / delta.calls)} rows/call, ` +
           `${hits === 0 ? 'no shared blocks' : `${((100 * delta.sharedBlksHit) / hits).toFixed(1)} % buffer hit`}: ${oneLine(delta.query, 240)}`,
         numbers: {
           calls: delta.calls,

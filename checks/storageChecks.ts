@@ -1,3 +1,4 @@
+import { formatBytes } from '../core/format.ts';
 import { finding, pass, skip, type CheckContext, type CheckDefinition, type CheckOutcome } from './checkTypes.ts';
 import { loadPolicies } from './lints/policyCatalog.ts';
 import { literal } from './sqlText.ts';
@@ -85,7 +86,7 @@ export const storageSizeLimits: CheckDefinition = {
       const max = ctx.maxFileSizeBytes;
       const evidence = buckets.map((b) => ({ bucket: b.id, public: b.public, fileSizeLimit: b.fileSizeLimit, maxAllowed: max }));
       const bad = buckets.filter((b) => b.fileSizeLimit === null || b.fileSizeLimit > max);
-      if (bad.length === 0) return pass(`all ${buckets.length} buckets limit uploads to ${Math.round(max / 1048576)} MB or less`, evidence);
+      if (bad.length === 0) return pass(`all ${buckets.length} buckets limit uploads to ${formatBytes(max)} or less`, evidence);
       return finding(
         `${bad.length} of ${buckets.length} buckets ${bad.every((b) => b.fileSizeLimit === null) ? 'have no file_size_limit' : 'allow files over the limit'}: ${bad.map((b) => b.id).join(', ')}`,
         evidence,

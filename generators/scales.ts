@@ -27,4 +27,3 @@ export const SCALE_PRESETS = {
   xl: { goms: 60_000, buyerAccounts: 80_000, orders: 250_000, submissions: 5_000_000, eventsPerSubmission: 0.12, monitoringHours: 24 * 4 },
 } as const satisfies Record<string, EntityCounts>;
 
-export type ScaleName = keyof typeof SCALE_PRESETS;

@@ -2,6 +2,7 @@ import { CHECK_CATALOG, type CheckId } from './checkCatalog.ts';
 import { CHECKLIST, type ChecklistItem } from './checklistItems.ts';
 import { FAMILY_TITLES, type BudgetFamily, type EvaluatedBudget } from './evaluateBudgets.ts';
 import type { CheckResult, Results } from '../results/resultsModel.ts';
+import { formatCount, formatMs, formatPct, formatRate, perSecond } from '../core/format.ts';
 
 /** What this run says about one checklist item. "not-run": automatable, but nothing in this run verified it. */
 export type CoverageStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'not-run' | 'manual';
@@ -110,13 +111,12 @@ function derived(results: Results, evaluations: readonly EvaluatedBudget[], id: 
       .map((scenario) => ({
         source: `scenario ${scenario.name}`,
         status: scenario.status,
-        detail: scenario.detail ?? `${scenario.requests} requests, ${scenario.errorRatePct.toFixed(2)} % errors, p95 ${scenario.latency.p95Ms} ms`,
+        detail: scenario.detail ?? `${scenario.requests} requests, ${formatPct(scenario.errorRatePct)} errors, p95 ${formatMs(scenario.latency.p95Ms)} ms`,
       }));
   }
   if (id === 'load.bulk' && results.seed) {
     const { seed } = results;
-    const rate = seed.totalMs > 0 ? Math.round((seed.totalRows * 1000) / seed.totalMs) : 0;
-    return [{ source: `seed ${seed.runId}`, status: seed.totalRows > 0 ? 'pass' : 'skip', detail: `${seed.totalRows} rows into ${seed.tables.length} tables by COPY (${rate} rows/s, scale ${seed.scale})` }];
+    return [{ source: `seed ${seed.runId}`, status: seed.totalRows > 0 ? 'pass' : 'skip', detail: `${formatCount(seed.totalRows)} rows into ${seed.tables.length} tables by COPY (${formatRate(perSecond(seed.totalRows, seed.totalMs), 'rows')}, scale ${seed.scale})` }];
   }
   if (id === 'budgets.all') {
     const measured = evaluations.filter((evaluation) => evaluation.status !== 'skip' && evaluation.family !== 'setting');

@@ -1,6 +1,6 @@
 import type { BaselineComparison } from './compareBaseline.ts';
 import { BUDGET_FAMILIES, FAMILY_TITLES, type EvaluatedBudget } from './evaluateBudgets.ts';
-import { formatInUnit } from './formatValues.ts';
+import { formatInUnit } from '../core/format.ts';
 import type { Results } from '../results/resultsModel.ts';
 
 /** One reason the run is not ready. */

@@ -1,7 +1,7 @@
 import { buildReport, type ReportExtra, type ReportModel } from './buildReport.ts';
 import { describeFailure } from './decideVerdict.ts';
 import { escapeMarkup as x } from './escapeMarkup.ts';
-import { formatChange, formatMs, formatPct } from './formatValues.ts';
+import { formatChange, formatMs, formatPct } from '../core/format.ts';
 import type { Results } from '../results/resultsModel.ts';
 
 interface TestCase {

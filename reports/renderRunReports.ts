@@ -1,6 +1,7 @@
 import { realpath, mkdir, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { GomflowError } from '../core/errors.ts';
+import { shownPath } from '../core/shownPath.ts';
 import { markedBaseline } from './baselineLink.ts';
 import { buildReport } from './buildReport.ts';
 import type { RegressionTolerance } from './compareBaseline.ts';
@@ -81,27 +82,21 @@ export async function renderRunReports(runDir: string, options: RenderRunOptions
   return { html, junit, summary, verdict: model.verdict, summaryMarkdown, baselineDir, warnings };
 }
 
-/** A path for a message: relative inside the working folder, absolute outside it. */
-function shown(path: string): string {
-  const rel = relative(process.cwd(), resolve(path));
-  return rel.startsWith('..') ? resolve(path) : rel || '.';
-}
-
 async function runFolder(path: string, what: 'run' | 'baseline'): Promise<string> {
   const info = await stat(path).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new GomflowError('E_FILE_NOT_FOUND', `no ${what} folder at ${shown(path)}; pass a run folder such as out/<run-id> (it holds ${RESULTS_FILE}), or --latest`);
+    throw new GomflowError('E_FILE_NOT_FOUND', `no ${what} folder at ${shownPath(path)}; pass a run folder such as out/<run-id> (it holds ${RESULTS_FILE}), or --latest`);
   }
   return realpath(path);
 }
 
 async function loadResults(dir: string, what: 'run' | 'baseline'): Promise<Results> {
-  const file = shown(join(dir, RESULTS_FILE));
+  const file = shownPath(join(dir, RESULTS_FILE));
   try {
     return await readResults(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new GomflowError('E_FILE_NOT_FOUND', `no ${RESULTS_FILE} in the ${what} folder ${shown(dir)}; pass a folder a gomflow-load command wrote, such as out/<run-id>`, { cause: error });
+      throw new GomflowError('E_FILE_NOT_FOUND', `no ${RESULTS_FILE} in the ${what} folder ${shownPath(dir)}; pass a folder a gomflow-load command wrote, such as out/<run-id>`, { cause: error });
     }
     const reason = (error as Error).message.replace(/^invalid results\.json; reason: /, '');
     throw new GomflowError('E_USAGE', `cannot read ${what} results ${file}: ${reason}; re-run the command that wrote it, or pass another run folder`, { cause: error });

@@ -1,5 +1,5 @@
 import { buildReport, type BudgetRow, type ReportExtra, type ReportModel } from './buildReport.ts';
-import { formatChange, formatCount, formatInUnit } from './formatValues.ts';
+import { formatChange, formatCount, formatInUnit } from '../core/format.ts';
 import type { Results } from '../results/resultsModel.ts';
 
 const SHOWN_REASONS = 10;

@@ -37,8 +37,8 @@ export const HistogramSummarySchema = z.strictObject({
 }).meta({ id: 'HistogramSummary' });
 export type HistogramSummary = z.infer<typeof HistogramSummarySchema>;
 
-/** The database and stack the numbers were measured against. */
-export const TargetSchema = z.strictObject({
+/** The database and stack the numbers were measured against, as recorded facts (stack/target.ts's Target is the live target they were read from). */
+export const TargetFactsSchema = z.strictObject({
   /** Which kind of target ran the workload. */
   kind: z.enum(['local', 'postgres', 'supabase']),
   /** Host as shown in reports; the caller redacts it (no credentials) before it reaches the model. */
@@ -54,7 +54,7 @@ export const TargetSchema = z.strictObject({
   /** True when measured against the local Supabase-compatible stand-in, so reports can mark the numbers. */
   localStack: z.boolean(),
 });
-export type Target = z.infer<typeof TargetSchema>;
+export type TargetFacts = z.infer<typeof TargetFactsSchema>;
 
 /** Identity of one harness run. */
 export const RunSchema = z.strictObject({
@@ -69,7 +69,7 @@ export const RunSchema = z.strictObject({
   /** Harness package version. */
   harnessVersion: z.string().min(1),
   /** What was measured. */
-  target: TargetSchema,
+  target: TargetFactsSchema,
   /** Scale preset name, when data was seeded or assumed. */
   scale: z.string().optional(),
   /** Seed of the data generators, when data was seeded. */

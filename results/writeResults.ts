@@ -63,7 +63,7 @@ async function newestRunId(outDir: string): Promise<string | undefined> {
   return undefined;
 }
 
-// Same temp-and-rename as replaceFile; the target is relative so out/ can be moved or archived whole.
+// Same temp-and-rename as writeFileAtomic; the target is relative so out/ can be moved or archived whole.
 async function replaceSymlink(link: string, target: string): Promise<void> {
   const temp = `${link}.${tempSuffix()}`;
   await symlink(target, temp, 'dir');

@@ -1,3 +1,4 @@
+import { formatCount, perSecond } from '../core/format.ts';
 import type { ResolvedScale } from '../generators/resolveScale.ts';
 import { ALL_TABLE_SPECS } from '../generators/tables.ts';
 import type { SeedSection } from '../results/resultsModel.ts';
@@ -34,7 +35,7 @@ export async function seedStage(stage: StageContext & { events: SeedStageEvents 
       if ((run.id === runId && run.status === 'complete') || run.status === 'cleaned') continue;
       const removed = await cleanRun(session.client, Number.parseInt(run.id, 16), ALL_TABLE_SPECS);
       await finishSeedRun(session.client, run.id, 'cleaned', run.counts);
-      events.note(`removed earlier seed run ${run.id} (${removed.toLocaleString('en-US')} rows)`);
+      events.note(`removed earlier seed run ${run.id} (${formatCount(removed)} rows)`);
     }
     if ((await getSeedRun(session.client, runId))?.status === 'complete') {
       events.note(`seed run ${runId} (seed ${seed}, scale ${scale.name}, ${day}) is already loaded; kept it`);
@@ -56,7 +57,7 @@ export async function seedStage(stage: StageContext & { events: SeedStageEvents 
     seed,
     scale: scale.name,
     referenceDate: referenceDate.toISOString(),
-    tables: outcome.tables.map((t) => ({ table: t.table, rows: t.rows, ms: t.ms, rowsPerSecond: t.ms > 0 ? (t.rows * 1000) / t.ms : 0 })),
+    tables: outcome.tables.map((t) => ({ table: t.table, rows: t.rows, ms: t.ms, rowsPerSecond: perSecond(t.rows, t.ms) })),
     totalRows: outcome.totalRows,
     totalMs: outcome.totalMs,
   };

@@ -57,12 +57,6 @@ export const EXPECTED_TEMPLATES: readonly string[] = [
 /** The 3 views (§9). */
 export const EXPECTED_VIEWS: readonly string[] = ['order_summaries', 'slow_queries', 'connection_stats'];
 
-/** The 11 enum types (§1.2). */
-export const EXPECTED_ENUMS: readonly string[] = [
-  'user_plan', 'subscription_status', 'country_code', 'currency_code', 'submission_status', 'platform_type',
-  'message_type', 'message_status', 'payment_gateway', 'connection_type', 'post_status',
-];
-
 /** CHECKLIST.md "Phase 1: Core Schema": the counts it promises. */
 export const CHECKLIST_CLAIMS = { indexes: 100, functions: 15, triggers: 20, policies: 50 } as const;
 

@@ -123,13 +123,17 @@ export const configSchema = z.object({
   /** Supabase project settings (env SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY, SUPABASE_JWT_SECRET). */
   supabase: z
     .object({
+      /** Project URL, https://<project-ref>.supabase.co (env SUPABASE_URL); required by target supabase. */
       url: z.string().url().optional(),
+      /** anon API key (env SUPABASE_ANON_KEY). Read by the load scenarios (REST, realtime, storage as anon); no command uses it yet. */
       anonKey: z.string().optional(),
+      /** service_role API key (env SUPABASE_SERVICE_ROLE_KEY). Read by the load scenarios; no command uses it yet. */
       serviceRoleKey: z.string().optional(),
+      /** JWT secret (env SUPABASE_JWT_SECRET), to mint user tokens. Read by the load scenarios; no command uses it yet. */
       jwtSecret: z.string().optional(),
     })
     .default({}),
-  /** Application connection pool, as the checklist configures it. */
+  /** Application connection pool, as the checklist configures it. Read by the load scenarios (pool load); no command uses it yet. */
   pool: z
     .object({
       /** Minimum pool size (env DB_POOL_MIN). Default 2. */

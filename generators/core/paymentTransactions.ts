@@ -91,9 +91,4 @@ function billplzCallback(s: Submission, rng: Random, paid: boolean, eventMs: num
   );
 }
 
-/** Rows for one submission (tests use it to check "exactly one success per paid submission"). */
-export function transactionCount(s: Submission): number {
-  return s.failedAttempts + (s.status === 'paid' ? 1 : 0);
-}
-
 export type { SeedContext };

@@ -1,6 +1,6 @@
 import type { BudgetRow, ReportModel } from '../buildReport.ts';
 import type { EvaluatedBudget } from '../evaluateBudgets.ts';
-import { formatCount, formatInUnit } from '../formatValues.ts';
+import { formatCount, formatInUnit } from '../../core/format.ts';
 import { badge, esc, section, table } from './markup.ts';
 
 const LISTED_FAILURES = 10;

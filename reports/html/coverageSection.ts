@@ -1,6 +1,6 @@
 import type { ReportModel } from '../buildReport.ts';
 import type { CoverageEvidence, CoverageItem, CoverageStatus } from '../checklistCoverage.ts';
-import { formatCount } from '../formatValues.ts';
+import { formatCount } from '../../core/format.ts';
 import type { CheckResult } from '../../results/resultsModel.ts';
 import { badge, esc, section, table } from './markup.ts';
 

@@ -1,5 +1,5 @@
 import type { ReportModel } from '../buildReport.ts';
-import { formatDuration } from '../formatValues.ts';
+import { formatDuration } from '../../core/format.ts';
 import { esc, facts, section, table } from './markup.ts';
 
 const TARGET_KINDS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { QueryRow, ReportModel } from '../buildReport.ts';
 import type { BaselineEntry } from '../compareBaseline.ts';
-import { formatChange, formatCount, formatMs } from '../formatValues.ts';
+import { formatChange, formatCount, formatMs } from '../../core/format.ts';
 import { badge, emptyNote, esc, section } from './markup.ts';
 import { axisSvg, sparklineSvg } from './svgCharts.ts';
 

@@ -1,5 +1,5 @@
 import type { ReportModel, ScenarioView } from '../buildReport.ts';
-import { formatCount, formatDuration, formatMs, formatPct, formatRate } from '../formatValues.ts';
+import { formatCount, formatDuration, formatMs, formatPct, formatRate } from '../../core/format.ts';
 import { badge, emptyNote, esc, facts, section } from './markup.ts';
 import { changeCell } from './querySection.ts';
 import { lineChartSvg, sparklineSvg } from './svgCharts.ts';

@@ -1,5 +1,5 @@
 import type { ReportModel } from '../buildReport.ts';
-import { formatCount } from '../formatValues.ts';
+import { formatCount } from '../../core/format.ts';
 import { badge, emptyNote, esc, facts, section, table } from './markup.ts';
 
 /** Objects found after applying the schema, statements the server rejected, objects adapted to this server. */

@@ -1,19 +1,18 @@
 import type { ReportModel } from '../buildReport.ts';
-import { formatCount, formatDuration, formatRate } from '../formatValues.ts';
+import { formatCount, formatDuration, formatRate, perSecond } from '../../core/format.ts';
 import { emptyNote, esc, facts, section, table } from './markup.ts';
 
 /** Rows per table and load rate of the run's seed, in load order. */
 export function seedSection(model: ReportModel): string {
   const seed = model.results.seed;
   if (!seed) return section('seed', 'Seed', emptyNote('This run seeded no data; `gomflow-load seed` loads GOMFLOW data at a scale.'));
-  const rate = seed.totalMs > 0 ? (seed.totalRows * 1000) / seed.totalMs : 0;
   const summary = facts([
     ['seed run', `<code>${esc(seed.runId)}</code>`],
     ['scale', esc(seed.scale)],
     ['seed', esc(String(seed.seed))],
     ['reference date', esc(seed.referenceDate)],
     ['rows', `${esc(formatCount(seed.totalRows))} in ${esc(formatCount(seed.tables.length))} tables`],
-    ['time', `${esc(formatDuration(seed.totalMs))} (${esc(formatRate(rate).replace('/s', ' rows/s'))})`],
+    ['time', `${esc(formatDuration(seed.totalMs))} (${esc(formatRate(perSecond(seed.totalRows, seed.totalMs), 'rows'))})`],
   ]);
   const widest = Math.max(...seed.tables.map((t) => t.rows), 1);
   const rows = seed.tables.map(

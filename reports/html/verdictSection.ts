@@ -1,5 +1,5 @@
 import type { ReportModel } from '../buildReport.ts';
-import { formatCount } from '../formatValues.ts';
+import { formatCount } from '../../core/format.ts';
 import { esc } from './markup.ts';
 
 const SHOWN_REASONS = 25;

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { formatBytes, formatCount, formatDuration } from '../../core/format.ts';
 import { loadConfig } from '../../core/config/loadConfig.ts';
 import { encodeRow } from '../../seed/copyText.ts';
 import { columnKinds } from '../../seed/copyTable.ts';
@@ -54,8 +55,8 @@ try {
   const psqlRates = await psqlCopy(target, template, workDir);
 
   printTable(generation, ours.tables, psqlRates);
-  console.log(`\noverall generate+load with ${values.parallel} tables in parallel: ${fmt(parallel.totalRows)} rows in ${(parallel.totalMs / 1000).toFixed(1)} s = ${fmt((parallel.totalRows * 1000) / parallel.totalMs)} rows/s (wall clock, incl. ANALYZE)`);
-  console.log(`peak RSS of this process: ${Math.round(peakRss / 1024 / 1024)} MB`);
+  console.log(`\noverall generate+load with ${values.parallel} tables in parallel: ${formatCount(parallel.totalRows)} rows in ${formatDuration(parallel.totalMs)} = ${formatCount((parallel.totalRows * 1000) / parallel.totalMs)} rows/s (wall clock, incl. ANALYZE)`);
+  console.log(`peak RSS of this process: ${formatBytes(peakRss)}`);
 } finally {
   clearInterval(rssTimer);
   rmSync(workDir, { recursive: true, force: true });
@@ -149,16 +150,12 @@ function printTable(generation: Map<string, { rows: number; ms: number }>, ours:
     sum.gen += gen.ms;
     sum.ours += result.ms;
     sum.psql += ref?.ms ?? 0;
-    lines.push([result.table, fmt(result.rows), fmt(rate(gen)), fmt(rate(result)), ref ? fmt(rate(ref)) : '—', ref ? (rate(result) / rate(ref)).toFixed(2) : '—']);
+    lines.push([result.table, formatCount(result.rows), formatCount(rate(gen)), formatCount(rate(result)), ref ? formatCount(rate(ref)) : '—', ref ? (rate(result) / rate(ref)).toFixed(2) : '—']);
   }
-  const total = (ms: number) => fmt((sum.rows * 1000) / ms);
-  lines.push(['ALL (sequential)', fmt(sum.rows), total(sum.gen), total(sum.ours), psql ? total(sum.psql) : '—', psql ? (sum.psql / sum.ours).toFixed(2) : '—']);
+  const total = (ms: number) => formatCount((sum.rows * 1000) / ms);
+  lines.push(['ALL (sequential)', formatCount(sum.rows), total(sum.gen), total(sum.ours), psql ? total(sum.psql) : '—', psql ? (sum.psql / sum.ours).toFixed(2) : '—']);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   console.log(`\n| ${header.map((h, i) => h.padEnd(widths[i]!)).join(' | ')} |`);
   console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const line of lines) console.log(`| ${line.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`);
-}
-
-function fmt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
 }

@@ -1,7 +1,8 @@
 import { GomflowError } from '../../core/errors.ts';
+import { shownPath } from '../../core/shownPath.ts';
 import type { Verdict } from '../../reports/decideVerdict.ts';
 import type { RecordedRun } from './_results.ts';
-import { displayPath, note } from './_shared.ts';
+import { note } from './_shared.ts';
 
 /** Where a run's files went, printed last so the report's path is what the user sees at the end. */
 export interface FinishedRun {
@@ -18,7 +19,7 @@ export interface FinishedRun {
  * (exit 1) naming the first reasons. Errors map to their exit status in core/errors.ts.
  */
 export function finish(cwd: string, run: FinishedRun): void {
-  const shown = (file: string) => displayPath(cwd, file);
+  const shown = (file: string) => shownPath(file, cwd);
   const width = Math.max(...run.files.map(([label]) => label.length)) + 1;
   for (const [label, file] of run.files) note(`${`${label}:`.padEnd(width)} ${shown(file)}`);
   const { verdict } = run;

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { ArgsDef } from 'citty';
 import { loadConfig } from '../../core/config/loadConfig.ts';
 import type { RunContext } from '../../core/runContext.ts';
@@ -58,11 +57,6 @@ export function note(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-/** A path as the user reads it: relative inside the working folder, absolute outside it. */
-export function displayPath(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative || file;
-}
 
 /** Where the output folder is set, for messages about it. */
 export const OUT_DIR_SETTING = 'GOMFLOW_OUT_DIR (or outDir in gomflow.config.ts)';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { shownPath } from '../../core/shownPath.ts';
 import type { RunContext } from '../../core/runContext.ts';
 import { ensureOutDir } from '../../results/ensureOutDir.ts';
 import { GomflowError, isGomflowError } from '../../core/errors.ts';
@@ -7,7 +8,7 @@ import { isConnectionLost } from '../../stack/connectionLost.ts';
 import type { StageContext } from '../../stack/stageContext.ts';
 import { withTarget, type SessionOptions } from '../../stack/targetSession.ts';
 import { stageProgress } from '../progress/stageProgress.ts';
-import { displayPath, OUT_DIR_SETTING } from './_shared.ts';
+import { OUT_DIR_SETTING } from './_shared.ts';
 import { recordRun, type RecordedRun, type ResultSections } from './_results.ts';
 import { interruptSignal } from './_interrupt.ts';
 
@@ -56,7 +57,7 @@ export async function runStages(ctx: RunContext, command: string, options: Sessi
 /** The one-line error of a run cut short, after writing what it measured (if the writer can). */
 async function stoppedEarly(error: unknown, reason: string, record: () => Promise<RecordedRun>, cwd: string): Promise<GomflowError> {
   const written = await record().then(
-    (recorded) => `; what was measured is in ${displayPath(cwd, recorded.results)} (partial)`,
+    (recorded) => `; what was measured is in ${shownPath(recorded.results, cwd)} (partial)`,
     () => '; nothing could be written',
   );
   if (isGomflowError(error)) return new GomflowError(error.code, `${error.message}${written}`, { cause: error });

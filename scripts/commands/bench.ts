@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineCommand } from 'citty';
+import { formatDuration } from '../../core/format.ts';
 import { benchStage } from '../../bench/benchStage.ts';
 import { loadCatalog, selectQueries } from '../../bench/loadCatalog.ts';
 import { assertMayChange } from '../../stack/safety.ts';
@@ -9,7 +10,8 @@ import { finishRecorded } from './_finish.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
 import { runStages } from './_stages.ts';
 import { parseIterations, readWhatIf } from './bench/benchArgs.ts';
-import { renderBenchTable } from './bench/renderBenchTable.ts';
+import { benchTable } from '../../reports/terminal/benchTable.ts';
+import { tableOptionsFor } from '../../reports/terminal/textTable.ts';
 import { parseReferenceDate } from './seed/seedArgs.ts';
 
 const args = {
@@ -40,10 +42,10 @@ export default defineCommand({
       const outcome = await benchStage(stage, { only: parsed.only, iterations, whatIf, scale: parsed.scale, referenceDate: parseReferenceDate(undefined, new Date()) });
       sections.queries = outcome.results;
       if (outcome.seed) sections.seed = outcome.seed;
-      process.stderr.write(renderBenchTable(outcome.results, outcome.pairs));
+      process.stderr.write(benchTable(outcome.results, outcome.pairs, tableOptionsFor(process.stderr)));
       failing = outcome.results.filter((result) => result.status === 'fail').length;
     });
-    note(`bench: ${failing === 0 ? 'every query within budget' : `${failing} over budget or failed`}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    note(`bench: ${failing === 0 ? 'every query within budget' : `${failing} over budget or failed`}, ${formatDuration(Date.now() - startedAt)}`);
     if (parsed.json) process.stdout.write(await readFile(recorded.results, 'utf8'));
     finishRecorded(ctx.cwd, recorded);
   },

@@ -3,7 +3,9 @@ import { checkStage } from '../../checks/checkStage.ts';
 import { finishRecorded } from './_finish.ts';
 import { note, prepareCommand, sharedArgs } from './_shared.ts';
 import { runStages } from './_stages.ts';
-import { renderCheckTable, summarizeChecks } from './check/renderCheckTable.ts';
+import { summarizeChecks } from '../../reports/summarizeChecks.ts';
+import { checkTable } from '../../reports/terminal/checkTable.ts';
+import { tableOptionsFor } from '../../reports/terminal/textTable.ts';
 
 const args = {
   ...sharedArgs,
@@ -21,7 +23,7 @@ export default defineCommand({
     // Only reads: the probes' writes happen in transactions that are always rolled back, so no --confirm-target.
     const recorded = await runStages(ctx, 'check', {}, async ({ stage, sections }) => {
       sections.checks = await checkStage(stage);
-      note(renderCheckTable(sections.checks, process.stderr.columns || 120));
+      note(checkTable(sections.checks, tableOptionsFor(process.stderr)));
       if (parsed.json) process.stdout.write(`${JSON.stringify({ summary: summarizeChecks(sections.checks), checks: sections.checks }, null, 2)}\n`);
     });
     finishRecorded(ctx.cwd, recorded);

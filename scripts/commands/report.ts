@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { shownPath } from '../../core/shownPath.ts';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureOutDir } from '../../results/ensureOutDir.ts';
@@ -7,7 +8,7 @@ import { defineCommand } from 'citty';
 import { setBaseline } from '../../reports/baselineLink.ts';
 import { renderRunReports } from '../../reports/renderRunReports.ts';
 import { finish } from './_finish.ts';
-import { displayPath, note, prepareCommand, sharedArgs } from './_shared.ts';
+import { note, prepareCommand, sharedArgs } from './_shared.ts';
 import { parseTolerance, resolveRunArg, resolveRunDir } from './report/reportArgs.ts';
 
 const args = {
@@ -34,7 +35,7 @@ export default defineCommand({
     const htmlPath = parsed.out === undefined ? undefined : path.resolve(ctx.cwd, parsed.out);
     if (htmlPath && !existsSync(path.dirname(htmlPath))) {
       await ensureOutDir(path.dirname(htmlPath), '--out');
-      note(`created ${displayPath(ctx.cwd, path.dirname(htmlPath))} for --out`);
+      note(`created ${shownPath(path.dirname(htmlPath), ctx.cwd)} for --out`);
     }
     const rendered = await renderRunReports(runDir, {
       baselineDir: parsed.baseline === undefined ? undefined : await resolveRunArg(parsed.baseline, outDir, ctx.cwd),
@@ -44,12 +45,12 @@ export default defineCommand({
     });
     process.stdout.write(rendered.summaryMarkdown);
     for (const warning of rendered.warnings) note(`warning: ${warning}`);
-    if (rendered.baselineDir) note(`compared with baseline ${displayPath(ctx.cwd, rendered.baselineDir)}`);
+    if (rendered.baselineDir) note(`compared with baseline ${shownPath(rendered.baselineDir, ctx.cwd)}`);
     if (parsed.pin) {
       await writeFile(path.join(runDir, PIN_FILE), 'kept when old runs are pruned (gomflow-load report --pin)\n');
-      note(`pinned ${displayPath(ctx.cwd, runDir)}: never pruned (delete its ${PIN_FILE} file to unpin)`);
+      note(`pinned ${shownPath(runDir, ctx.cwd)}: never pruned (delete its ${PIN_FILE} file to unpin)`);
     }
-    if (parsed['set-baseline']) note(`baseline: ${displayPath(ctx.cwd, await setBaseline(outDir, runDir))} (later reports compare with it)`);
+    if (parsed['set-baseline']) note(`baseline: ${shownPath(await setBaseline(outDir, runDir), ctx.cwd)} (later reports compare with it)`);
     const files: [string, string][] = [['junit', rendered.junit], ['summary', rendered.summary], ['report', rendered.html]];
     finish(ctx.cwd, { verdict: rendered.verdict, html: rendered.html, files });
   },

@@ -2,8 +2,9 @@ import { defineCommand } from 'citty';
 import { benchStage } from '../../bench/benchStage.ts';
 import { checkStage } from '../../checks/checkStage.ts';
 import { resolveScale } from '../../generators/resolveScale.ts';
-import { renderBenchTable } from './bench/renderBenchTable.ts';
-import { renderCheckTable } from './check/renderCheckTable.ts';
+import { benchTable } from '../../reports/terminal/benchTable.ts';
+import { tableOptionsFor } from '../../reports/terminal/textTable.ts';
+import { checkTable } from '../../reports/terminal/checkTable.ts';
 import { seedStage } from '../../seed/seedStage.ts';
 import { assertMayChange } from '../../stack/safety.ts';
 import { ensureGomflowSchema } from '../../stack/schema/ensureGomflowSchema.ts';
@@ -47,11 +48,11 @@ export default defineCommand({
       }
       note('3/4 check');
       sections.checks = await checkStage(stage);
-      note(renderCheckTable(sections.checks, process.stderr.columns || 120));
+      note(checkTable(sections.checks, tableOptionsFor(process.stderr)));
       note('4/4 bench');
       const bench = await benchStage(stage, { referenceDate });
       sections.queries = bench.results;
-      process.stderr.write(renderBenchTable(bench.results, bench.pairs));
+      process.stderr.write(benchTable(bench.results, bench.pairs, tableOptionsFor(process.stderr)));
     });
     process.stdout.write(recorded.summaryMarkdown);
     finishRecorded(ctx.cwd, recorded);

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { formatCount, formatDuration, formatRate, perSecond } from '../../core/format.ts';
 import type { CopyResult } from '../../seed/copyTable.ts';
 import type { LoadEvents } from '../../seed/loadTables.ts';
 
@@ -18,7 +19,7 @@ function barProgress(stream: NodeJS.WriteStream): SeedProgress {
   const multi = new cliProgress.MultiBar(
     {
       stream,
-      format: ' {table} |{bar}| {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}',
+      format: ' {table} |{bar}| {value}/{total} rows | {rate} | ETA {eta_formatted}',
       hideCursor: true,
       clearOnComplete: false,
       etaBuffer: 20,
@@ -29,18 +30,18 @@ function barProgress(stream: NodeJS.WriteStream): SeedProgress {
   const bars = new Map<string, { bar: cliProgress.SingleBar; started: number }>();
   return {
     tableStart(table, expectedRows) {
-      bars.set(table, { bar: multi.create(Math.max(expectedRows, 1), 0, { table: table.padEnd(34), rate: '0' }), started: performance.now() });
+      bars.set(table, { bar: multi.create(Math.max(expectedRows, 1), 0, { table: table.padEnd(34), rate: formatRate(0, 'rows') }), started: performance.now() });
     },
     tableProgress(table, rows) {
       const entry = bars.get(table);
       if (!entry) return;
-      entry.bar.update(Math.min(rows, entry.bar.getTotal()), { rate: formatRate(rows, performance.now() - entry.started) });
+      entry.bar.update(Math.min(rows, entry.bar.getTotal()), { rate: formatRate(perSecond(rows, performance.now() - entry.started), 'rows') });
     },
     tableDone(result) {
       const entry = bars.get(result.table);
       if (!entry) return;
       entry.bar.setTotal(Math.max(result.rows, 1));
-      entry.bar.update(result.rows, { rate: formatRate(result.rows, result.ms) });
+      entry.bar.update(result.rows, { rate: formatRate(perSecond(result.rows, result.ms), 'rows') });
       entry.bar.stop();
     },
     stop: () => multi.stop(),
@@ -52,12 +53,9 @@ function lineProgress(stream: NodeJS.WriteStream): SeedProgress {
     tableStart: () => undefined,
     tableProgress: () => undefined,
     tableDone(result: CopyResult) {
-      stream.write(`  ${result.table.padEnd(36)} ${result.rows.toLocaleString('en-US').padStart(11)} rows  ${(result.ms / 1000).toFixed(1).padStart(6)} s  ${formatRate(result.rows, result.ms).padStart(9)} rows/s\n`);
+      // One line as each table finishes, so the columns are fixed widths rather than measured.
+      stream.write(`  ${result.table.padEnd(36)} ${formatCount(result.rows).padStart(11)} rows  ${formatDuration(result.ms).padStart(11)}  ${formatRate(perSecond(result.rows, result.ms), 'rows').padStart(16)}\n`);
     },
     stop: () => undefined,
   };
-}
-
-export function formatRate(rows: number, ms: number): string {
-  return ms > 0 ? Math.round((rows * 1000) / ms).toLocaleString('en-US') : '0';
 }

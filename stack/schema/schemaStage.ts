@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { formatDuration } from '../../core/format.ts';
 import type { SchemaSection } from '../../results/resultsModel.ts';
 import type { StageContext } from '../stageContext.ts';
 import { applySchema } from './applySchema.ts';
@@ -23,7 +24,7 @@ export async function schemaStage(stage: StageContext, choice: SchemaChoice): Pr
   if (report.failures.length > 0) {
     events.note(`${report.failures.length} of ${report.statements} statements failed; the other ${report.statements - report.failures.length} were applied`);
   }
-  events.note(`schema applied in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  events.note(`schema applied in ${formatDuration(performance.now() - started)}`);
   return {
     source: report.source,
     ...(file ? { file } : {}),

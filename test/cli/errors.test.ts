@@ -23,6 +23,20 @@ function listen(onConnection: (socket: net.Socket) => void): Promise<net.Server>
 
 const portOf = (server: net.Server) => (server.address() as net.AddressInfo).port;
 
+/**
+ * A loopback port that refuses connections for as long as the returned socket is open. The
+ * port is the local end of a connection to `server`: it stays bound, so neither another
+ * process nor a port-0 listen can take it (a closed listener's port could be handed out again
+ * before the test connects), and with nothing listening on it the kernel answers a connect
+ * with a reset, ECONNREFUSED.
+ */
+function heldRefusingPort(server: net.Server): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(portOf(server), '127.0.0.1', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
 describe('CLI errors', () => {
   let notPostgres: net.Server;
   let silent: net.Server;
@@ -47,12 +61,14 @@ describe('CLI errors', () => {
     expectOneLineError(result, 'E_CONFIG_INVALID', 2, /DATABASE_URL is not a valid URL/);
   });
 
-  it('nothing listening: unreachable, exit 1', async () => {
-    const closed = await listen(() => undefined);
-    const port = portOf(closed);
-    await new Promise((resolve) => closed.close(resolve));
-    const result = await runCli(['db', 'status'], remote(`postgresql://u:pw@127.0.0.1:${port}/gomflow`));
-    expectOneLineError(result, 'E_TARGET_UNREACHABLE', 3, /nothing is listening at 127\.0\.0\.1:\d+\/gomflow/);
+  it('nothing listening: unreachable, exit 3', async () => {
+    const holder = await heldRefusingPort(silent);
+    try {
+      const result = await runCli(['db', 'status'], remote(`postgresql://u:pw@127.0.0.1:${holder.localPort}/gomflow`));
+      expectOneLineError(result, 'E_TARGET_UNREACHABLE', 3, new RegExp(`nothing is listening at 127\\.0\\.0\\.1:${holder.localPort}/gomflow`));
+    } finally {
+      holder.destroy();
+    }
   });
 
   it('a host that never answers: gives up after the connect timeout instead of hanging', async () => {

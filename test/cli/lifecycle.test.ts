@@ -3,11 +3,26 @@ import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readResults } from '../../results/index.ts';
 import { resolveServerLayout } from '../../stack/serverLayout.ts';
-import { runCli, TEST_OUT_DIR } from '../helpers/runCli.ts';
+import { runCli, TEST_OUT_DIR, type CliResult } from '../helpers/runCli.ts';
 
-/** db up / status / down on a local target of its own, as a newcomer would run them. */
+/**
+ * db up / status / down on a local target of its own, as a newcomer would run them. Each test
+ * brings the target to the state it starts from (running or stopped), so none depends on
+ * which tests ran before it or in what order.
+ */
 describe('local target lifecycle through the CLI', () => {
   const env = { GOMFLOW_DATA_DIR: `.gomflow/test-lifecycle-${process.pid}` };
+
+  /** The target running with the bundled schema; a no-op `db up` when it already runs. */
+  async function runningTarget(): Promise<CliResult> {
+    const result = await runCli(['db', 'up'], env);
+    expect(result.code, result.stderr).toBe(0);
+    return result;
+  }
+
+  async function stoppedTarget(): Promise<void> {
+    expect((await runCli(['db', 'down'], env)).code).toBe(0);
+  }
 
   afterAll(async () => {
     await runCli(['db', 'down'], env);
@@ -19,8 +34,10 @@ describe('local target lifecycle through the CLI', () => {
   });
 
   it('db up starts the server, applies the schema and prints the URL with the password hidden', async () => {
+    await stoppedTarget();
     const result = await runCli(['db', 'up'], env);
-    expect(result.stderr).toMatch(/local target started in \d+\.\d s/);
+    // The start time as formatDuration prints it: "850 ms" from a stopped data folder, "2.4 s" with initdb.
+    expect(result.stderr).toMatch(/local target started in (\d+(\.\d{1,3})? ms|\d+\.\d s|\d+ min \d{2} s)\n/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/url\s+postgresql:\/\/postgres:\*\*\*\*@127\.0\.0\.1:\d+\/gomflow/);
     expect(result.stdout).toMatch(/tables\s+31 {2}\(core 7, notifications 5, analytics 11, monitoring 8\)/);
@@ -28,6 +45,7 @@ describe('local target lifecycle through the CLI', () => {
   });
 
   it('db up records the run in results.json, with the schema section and no secrets', async () => {
+    await runningTarget();
     const results = await readResults(path.join(TEST_OUT_DIR, 'latest'));
     expect(results.run.command).toBe('db up');
     expect(results.run.target).toMatchObject({ kind: 'local', host: '127.0.0.1', database: 'gomflow', localStack: false });
@@ -39,6 +57,7 @@ describe('local target lifecycle through the CLI', () => {
   });
 
   it('db status --json reports a running server and the object counts; the password only with --show-secrets', async () => {
+    await runningTarget();
     const result = await runCli(['db', 'status', '--json'], env);
     expect(result.code).toBe(0);
     const status = JSON.parse(result.stdout);
@@ -52,6 +71,7 @@ describe('local target lifecycle through the CLI', () => {
   });
 
   it('db up again is a no-op on a running target', async () => {
+    await runningTarget();
     const result = await runCli(['db', 'up'], env);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(/started/);
@@ -59,6 +79,7 @@ describe('local target lifecycle through the CLI', () => {
   });
 
   it('db reset --empty leaves the shim alone, and db reset brings the schema back', async () => {
+    await runningTarget();
     const empty = await runCli(['db', 'reset', '--empty'], env);
     expect(empty.code).toBe(0);
     expect(empty.stdout).toMatch(/tables\s+0 /);
@@ -67,6 +88,7 @@ describe('local target lifecycle through the CLI', () => {
   });
 
   it('db down stops it; db status then starts it only for itself and stops it again', async () => {
+    await runningTarget();
     expect((await runCli(['db', 'down'], env)).stderr).toMatch(/local target stopped/);
     const status = JSON.parse((await runCli(['db', 'status', '--json'], env)).stdout);
     expect(status.running).toBe(false);

@@ -82,6 +82,8 @@ describe('renderHtml', () => {
     expect(table.match(/<svg class="spark"/g)).toHaveLength(results.queries.length);
     expect(table).toMatch(/<details><summary>plan and findings — orders_active_recent/);
     expect(table).toContain('Seq Scan on orders');
+    // Count first: every() over an empty list would pass.
+    expect(pageData(html).queries).toHaveLength(results.queries.length);
     expect(pageData(html).queries.every((q) => Array.isArray(q.bins) && q.bins.some((n) => n > 0))).toBe(true);
   });
 
@@ -117,6 +119,7 @@ describe('renderHtml', () => {
 
   it('stays under 3 MB for 200 queries with a histogram of 1M samples each', () => {
     const results = bigResults(200, 1_000_000);
+    expect(results.queries).toHaveLength(200);
     expect(results.queries.every((q) => q.latency.count === 1_000_000)).toBe(true);
     // Speed is not asserted here (timed tests flake on shared machines); size is what keeps it fast.
     const html = renderHtml(results);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkup, jsonForScript } from '../../reports/escapeMarkup.ts';
-import { formatChange, formatCount, formatInUnit, formatMs } from '../../reports/formatValues.ts';
 import { createLatencyHistogram, recordMs } from '../../results/histogram.ts';
 import { encodeHistogram } from '../../results/histogram.ts';
 import { latencyAxis, latencyBins } from '../../reports/latencyBins.ts';
@@ -58,20 +57,11 @@ describe('scrubSecrets', () => {
   ])('%s', (text, scrubbed) => expect(scrubSecrets(text)).toBe(scrubbed));
 });
 
-describe('escaping and formatting', () => {
+describe('escaping', () => {
   it('escapes markup and keeps JSON inside a script element inert', () => {
     expect(escapeMarkup(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     const json = jsonForScript({ s: '</script><!-- \u2028' });
     expect(json).not.toMatch(/<|>|\u2028/);
     expect(JSON.parse(json)).toEqual({ s: '</script><!-- \u2028' });
-  });
-
-  it('formats numbers the same on every machine', () => {
-    expect(formatCount(1234567.4)).toBe('1,234,567');
-    expect([0, 0.4821, 4.123, 12.55, 130.4, 1473].map(formatMs)).toEqual(['0', '0.482', '4.12', '12.6', '130', '1,473']);
-    expect(formatInUnit(30000, 'ms')).toBe('30 s');
-    expect(formatInUnit(2.467, '%')).toBe('2.47 %');
-    expect(formatChange(10, 25)).toBe('+25.0 % (+10.0 ms)');
-    expect(formatChange(-0.4, -3.2)).toBe('−3.20 % (−0.400 ms)');
   });
 });

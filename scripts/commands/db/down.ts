@@ -1,8 +1,9 @@
 import { defineCommand } from 'citty';
+import { shownPath } from '../../../core/shownPath.ts';
 import { GomflowError } from '../../../core/errors.ts';
 import { isLocalRunning, stopLocal } from '../../../stack/localPostgres.ts';
 import { resolveTarget } from '../../../stack/target.ts';
-import { displayPath, note, prepareCommand, sharedArgs } from '../_shared.ts';
+import { note, prepareCommand, sharedArgs } from '../_shared.ts';
 
 export default defineCommand({
   meta: { name: 'down', description: 'Stop the local target (its data stays in .gomflow/ for the next `db up`)' },
@@ -18,6 +19,6 @@ export default defineCommand({
       return;
     }
     await stopLocal(target.local);
-    note(`local target stopped (data kept in ${displayPath(ctx.cwd, target.local.layout.dataDir)})`);
+    note(`local target stopped (data kept in ${shownPath(target.local.layout.dataDir, ctx.cwd)})`);
   },
 });

@@ -5,7 +5,8 @@ import { schemaStage } from '../../../stack/schema/schemaStage.ts';
 import { finishRecorded } from '../_finish.ts';
 import { note, prepareCommand, sharedArgs } from '../_shared.ts';
 import { runStages } from '../_stages.ts';
-import { collectStatus, renderStatus } from './statusReport.ts';
+import { statusTable } from '../../../reports/terminal/statusTable.ts';
+import { collectStatus } from './statusReport.ts';
 
 const args = {
   ...sharedArgs,
@@ -25,7 +26,7 @@ export default defineCommand({
     const recorded = await runStages(ctx, 'db reset', { recreateDatabase: true }, async ({ stage, sections }) => {
       note(`dropped and re-created database ${stage.session.target.database}`);
       sections.schema = await schemaStage(stage, choice);
-      process.stdout.write(`${renderStatus(await collectStatus(stage.session, false))}\n`);
+      process.stdout.write(`${statusTable(await collectStatus(stage.session, false))}\n`);
     });
     finishRecorded(ctx.cwd, recorded);
   },

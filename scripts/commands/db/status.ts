@@ -1,7 +1,8 @@
 import { defineCommand } from 'citty';
 import { prepareCommand, sharedArgs } from '../_shared.ts';
 import { withTarget } from '../../../stack/targetSession.ts';
-import { collectStatus, renderStatus } from './statusReport.ts';
+import { statusTable } from '../../../reports/terminal/statusTable.ts';
+import { collectStatus } from './statusReport.ts';
 
 const args = {
   ...sharedArgs,
@@ -15,6 +16,6 @@ export default defineCommand({
   async run({ args: parsed, rawArgs }) {
     const ctx = await prepareCommand('db status', rawArgs, args, parsed);
     const status = await withTarget(ctx, {}, (session) => collectStatus(session, parsed['show-secrets']));
-    process.stdout.write(parsed.json ? `${JSON.stringify(status, null, 2)}\n` : `${renderStatus(status)}\n`);
+    process.stdout.write(parsed.json ? `${JSON.stringify(status, null, 2)}\n` : `${statusTable(status)}\n`);
   },
 });

@@ -1,4 +1,5 @@
 import { defineCommand } from 'citty';
+import { formatDuration } from '../../../core/format.ts';
 import { assertMayChange } from '../../../stack/safety.ts';
 import { chooseSchema } from '../../../stack/schema/chooseSchema.ts';
 import { schemaStage } from '../../../stack/schema/schemaStage.ts';
@@ -6,7 +7,8 @@ import { resolveTarget } from '../../../stack/target.ts';
 import { finishRecorded } from '../_finish.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from '../_shared.ts';
 import { runStages } from '../_stages.ts';
-import { collectStatus, renderStatus } from './statusReport.ts';
+import { statusTable } from '../../../reports/terminal/statusTable.ts';
+import { collectStatus } from './statusReport.ts';
 
 const args = {
   ...sharedArgs,
@@ -30,9 +32,9 @@ export default defineCommand({
     assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'apply a schema');
     const startedAt = performance.now();
     const recorded = await runStages(ctx, 'db up', { keepRunning: true }, async ({ stage, sections }) => {
-      if (stage.session.started) note(`local target started in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+      if (stage.session.started) note(`local target started in ${formatDuration(performance.now() - startedAt)}`);
       sections.schema = await schemaStage(stage, choice);
-      process.stdout.write(`${renderStatus(await collectStatus(stage.session, false))}\n`);
+      process.stdout.write(`${statusTable(await collectStatus(stage.session, false))}\n`);
     });
     finishRecorded(ctx.cwd, recorded);
   },

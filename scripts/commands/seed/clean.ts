@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
 import { GomflowError } from '../../../core/errors.ts';
+import { formatCount } from '../../../core/format.ts';
 import { ALL_TABLE_SPECS } from '../../../generators/tables.ts';
 import { cleanRun } from '../../../seed/cleanRun.ts';
 import { finishSeedRun, listSeedRuns } from '../../../seed/seedRuns.ts';
@@ -32,7 +33,7 @@ export default defineCommand({
       for (const run of runs) {
         const removed = await cleanRun(session.client, Number.parseInt(run.id, 16), ALL_TABLE_SPECS);
         await finishSeedRun(session.client, run.id, 'cleaned', run.counts);
-        note(`seed run ${run.id}: removed ${removed.toLocaleString('en-US')} rows`);
+        note(`seed run ${run.id}: removed ${formatCount(removed)} rows`);
       }
       if (runs.length === 0) note('no seed runs to clean');
     });
