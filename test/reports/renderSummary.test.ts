@@ -18,7 +18,7 @@ describe('renderSummary', () => {
     expect(summary.split('\n')[0]).toBe('## GOMFLOW database: ✘ NOT READY');
     expect(summary).toContain('**Failing (6):**');
     expect(summary).toMatch(/^- budget: orders_active_recent \(authenticated, typical\) p95 1\d\d ms, budget < 100 ms$/m);
-    expect(summary).toContain('- check: check rls.enabled: rows \\| with \\<b>pipes\\</b> and lines');
+    expect(summary).toContain('- check: rls.enabled: rows \\| with \\<b>pipes\\</b> and lines');
     expect(summary).toContain('⚠ measured against the local stand-in stack');
   });
 
