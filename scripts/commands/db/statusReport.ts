@@ -1,4 +1,4 @@
-import { redactUrl } from '../../../core/redact.ts';
+import { redactConnectionString } from '../../../stack/targetUrl.ts';
 import { countObjects, type ObjectCounts } from '../../../stack/schema/countObjects.ts';
 import { readServerInfo, type ServerInfo } from '../../../stack/serverInfo.ts';
 import type { TargetSession } from '../../../stack/targetSession.ts';
@@ -17,7 +17,7 @@ export async function collectStatus(session: TargetSession, showSecrets: boolean
   return {
     target: target.kind,
     running: session.runningAfter,
-    url: showSecrets ? target.url : redactUrl(target.url),
+    url: showSecrets ? target.url : redactConnectionString(target.url),
     server: await readServerInfo(client),
     counts: await countObjects(client),
   };
