@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,7 @@ describe('seed refuses impossible arguments up front', () => {
     writeFileSync(path.join(cwd, 'gomflow.config.ts'), 'export default { seed: { scales: { huge: { goms: 2000000 } } } };\n');
     const result = await runCli(['seed', '--scale', 'huge', ...confirm()], env, cwd);
     expect(result.code).toBe(2);
+    rmSync(cwd, { recursive: true, force: true });
     expect(result.stderr).toMatch(/seed\.scales\.huge\.goms must be at most 1,000,000; fix it in gomflow\.config\.ts \[E_CONFIG_INVALID\]/);
     expect(await seedRuns()).toBe(0);
   });
