@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { GomflowError } from '../../../core/errors.ts';
 import { applySchema, type ApplyReport, type SchemaSource } from '../../../stack/schema/applySchema.ts';
+import { readSchemaFile } from '../../../stack/schema/readSchemaFile.ts';
 import { recordRun } from '../_results.ts';
 import { note, type CommandContext } from '../_shared.ts';
 import type { TargetSession } from '../../../stack/targetSession.ts';
@@ -20,11 +20,7 @@ export function chooseSchema(cwd: string, schema: string | undefined, empty: boo
   }
   if (empty) return { source: 'empty' };
   if (schema === undefined) return { source: 'bundled' };
-  const file = path.resolve(cwd, schema);
-  if (!existsSync(file)) {
-    throw new GomflowError('E_FILE_NOT_FOUND', `schema file ${schema} does not exist; pass the path of an .sql file to --schema`);
-  }
-  return { source: 'file', file };
+  return { source: 'file', file: readSchemaFile(cwd, schema).file };
 }
 
 export interface AppliedSchema {
@@ -47,6 +43,7 @@ export async function applyAndReport(ctx: CommandContext, session: TargetSession
     // A Supabase project has the real auth/storage schemas and roles.
     withShim: session.target.kind !== 'supabase',
   });
+  for (const skipped of report.skipped) note(`  ${skipped.text} at line ${skipped.line}`);
   for (const failure of report.failures) {
     const where = `${path.relative(cwd, choice.file ?? '')}:${failure.line}`;
     note(`  ✗ ${where}  ${failure.message}${failure.hint ? `  — ${failure.hint}` : ''}`);
