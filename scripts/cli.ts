@@ -38,8 +38,8 @@ async function run(argv: string[]): Promise<number> {
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (error) {
     if (isGomflowError(error)) {
-      // Scrubbed once more here: a message may quote a library's or server's text.
-      process.stderr.write(`gomflow-load: ${scrubSecrets(error.message)} [${error.code}]\n`);
+      // Our messages are written not to hold secrets (and show user:password@host as an example).
+      process.stderr.write(`gomflow-load: ${error.message} [${error.code}]\n`);
       if (verbose && error.stack) process.stderr.write(`${scrubSecrets(error.stack)}\n`);
       return error.exitCode;
     }
@@ -49,6 +49,7 @@ async function run(argv: string[]): Promise<number> {
       process.stderr.write(`gomflow-load: ${stripAnsi(citty.message)}; see \`gomflow-load --help\` [E_USAGE]\n`);
       return 2;
     }
+    // An error we did not expect may quote a library's or server's text: scrub it.
     process.stderr.write(`gomflow-load: unexpected error: ${scrubSecrets(citty.message ?? String(error))}; re-run with --verbose and report it\n`);
     if (verbose && error instanceof Error && error.stack) process.stderr.write(`${scrubSecrets(error.stack)}\n`);
     return EXIT_CODE_OF.E_INTERNAL;

@@ -23,7 +23,8 @@ export function parseTargetUrl(url: string, option = 'DATABASE_URL'): ParsedTarg
   const config = clientConfigOf(url, option);
   if (!config.host) throw new GomflowError('E_CONFIG_INVALID', `${option} has no host; ${EXPECTED}`);
   const port = config.port ?? 5432;
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+  // 0 is the local target's port before its first start picks a free one.
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new GomflowError('E_CONFIG_INVALID', `${option} has an invalid port; ${EXPECTED}`);
   }
   const user = config.user ?? '';

@@ -1,20 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/runCli.ts';
+import { tempProjects } from '../helpers/tempProjects.ts';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gomflow-configinput-'));
-  made.push(dir);
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-  return dir;
-}
+const project = tempProjects('gomflow-configinput-');
 
 // A remote target that is never reached: should the config be accepted by mistake, the command fails fast instead of starting a local server.
 const NOWHERE = { GOMFLOW_TARGET: 'postgres', DATABASE_URL: 'postgresql://u:p@127.0.0.1:1/x' };

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/runCli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
+import { tempProjects } from '../helpers/tempProjects.ts';
+
+const project = tempProjects('gomflow-seedinput-');
 
 /** Seed arguments are checked before anything is started or written: exit 2, one line, no run on record. */
 describe('seed refuses impossible arguments up front', () => {
@@ -44,12 +44,9 @@ describe('seed refuses impossible arguments up front', () => {
   });
 
   it('a preset of the config file above the limits is a config error', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'gomflow-seedinput-'));
-    writeFileSync(path.join(cwd, 'package.json'), '{ "type": "module" }\n');
-    writeFileSync(path.join(cwd, 'gomflow.config.ts'), 'export default { seed: { scales: { huge: { goms: 2000000 } } } };\n');
+    const cwd = project({ 'package.json': '{ "type": "module" }\n', 'gomflow.config.ts': 'export default { seed: { scales: { huge: { goms: 2000000 } } } };\n' });
     const result = await runCli(['seed', '--scale', 'huge', ...confirm()], env, cwd);
     expect(result.code).toBe(2);
-    rmSync(cwd, { recursive: true, force: true });
     expect(result.stderr).toMatch(/seed\.scales\.huge\.goms must be at most 1,000,000; fix it in gomflow\.config\.ts \[E_CONFIG_INVALID\]/);
     expect(await seedRuns()).toBe(0);
   });

@@ -1,21 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config/loadConfig.ts';
 import { GomflowError } from '../../core/errors.ts';
+import { tempProjects } from '../helpers/tempProjects.ts';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempProject(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gomflow-config-'));
-  made.push(dir);
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-  return dir;
-}
+const tempProject = tempProjects('gomflow-config-');
 
 describe('loadConfig', () => {
   it('gives the documented defaults, including the checklist budgets', async () => {

@@ -24,6 +24,7 @@ describe('parseTargetUrl: both forms libpq accepts', () => {
     ['mysql://u:p@h/db', /must start with postgresql:\/\/ \(got mysql:\/\/\)/],
     ['postgresql://u:p@h:99999/db', /not a valid URL/],
     ['host=h port=70000 password=p', /has an invalid port/],
+    ['host=h port=-1 password=p', /has an invalid port/],
     ['dbname=x user=u password=p', /has no host/],
   ])('rejects %s without repeating it', (url, pattern) => {
     expect(() => parseTargetUrl(url)).toThrow(pattern);
