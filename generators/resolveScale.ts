@@ -8,7 +8,23 @@ export interface ResolvedScale {
   counts: EntityCounts;
 }
 
-const COUNT_KEYS = ['goms', 'buyerAccounts', 'orders', 'submissions', 'eventsPerSubmission', 'monitoringHours'] as const;
+type CountKey = keyof EntityCounts;
+
+/**
+ * The largest value each count may take: well above xl (the largest preset), so that a typo
+ * such as goms=1e12 fails before anything is written instead of hours into a seed.
+ * eventsPerSubmission is a rate and may have decimals; the others count things and may not.
+ */
+export const SCALE_LIMITS: Readonly<Record<CountKey, { max: number; whole: boolean }>> = {
+  goms: { max: 1_000_000, whole: true },
+  buyerAccounts: { max: 1_000_000, whole: true },
+  orders: { max: 5_000_000, whole: true },
+  submissions: { max: 50_000_000, whole: true },
+  eventsPerSubmission: { max: 20, whole: false },
+  monitoringHours: { max: 24 * 366, whole: true },
+};
+
+const COUNT_KEYS = Object.keys(SCALE_LIMITS) as CountKey[];
 
 /**
  * Reads --scale: a built-in preset (tiny, small, large, xl), a preset from gomflow.config.ts
@@ -16,27 +32,37 @@ const COUNT_KEYS = ['goms', 'buyerAccounts', 'orders', 'submissions', 'eventsPer
  * `goms=50,orders=400,submissions=10000`.
  */
 export function resolveScale(spec: string, configScales: Record<string, Partial<EntityCounts>>): ResolvedScale {
-  const presets: Record<string, EntityCounts> = { ...SCALE_PRESETS };
-  for (const [name, counts] of Object.entries(configScales)) presets[name] = { ...(presets[name] ?? SCALE_PRESETS.tiny), ...counts };
-  if (!spec.includes('=')) {
-    const counts = presets[spec];
-    if (!counts) {
-      throw new GomflowError('E_USAGE', `unknown scale '${spec}'; use ${Object.keys(presets).join(', ')}, or counts such as goms=50,orders=400,submissions=10000`);
-    }
-    return { name: spec, counts };
-  }
+  if (!spec.includes('=')) return { name: spec, counts: presetCounts(spec, configScales) };
   const counts: EntityCounts = { ...SCALE_PRESETS.tiny };
   for (const part of spec.split(',')) {
-    const [key, raw] = part.split('=').map((s) => s.trim());
-    if (!COUNT_KEYS.includes(key as (typeof COUNT_KEYS)[number])) {
+    const [key, raw = ''] = part.split('=').map((s) => s.trim());
+    if (!COUNT_KEYS.includes(key as CountKey)) {
       throw new GomflowError('E_USAGE', `unknown count '${key}' in --scale; use ${COUNT_KEYS.join(', ')}`);
     }
-    const value = Number(raw);
-    if (raw === undefined || raw === '' || !Number.isFinite(value) || value < 0) {
-      throw new GomflowError('E_USAGE', `--scale ${key} must be a non-negative number, got '${raw ?? ''}'`);
+    const { max, whole } = SCALE_LIMITS[key as CountKey];
+    // Digits only: Number() would also take 1e12, 0x10 and ' '.
+    if (!(whole ? /^\d+$/ : /^\d+(\.\d+)?$/).test(raw) || Number(raw) > max) {
+      throw new GomflowError('E_USAGE', `--scale ${key} must be a ${whole ? 'whole number' : 'number'} from 0 to ${max.toLocaleString('en-US')}, got '${raw}'`);
     }
-    counts[key as (typeof COUNT_KEYS)[number]] = value;
+    counts[key as CountKey] = Number(raw);
   }
   if (counts.goms < 1 || counts.orders < 1) throw new GomflowError('E_USAGE', '--scale needs at least goms=1 and orders=1');
   return { name: 'custom', counts };
+}
+
+function presetCounts(name: string, configScales: Record<string, Partial<EntityCounts>>): EntityCounts {
+  const own = configScales[name];
+  const builtIn = (SCALE_PRESETS as Record<string, EntityCounts>)[name];
+  if (!own && !builtIn) {
+    const names = [...new Set([...Object.keys(SCALE_PRESETS), ...Object.keys(configScales)])];
+    throw new GomflowError('E_USAGE', `unknown scale '${name}'; use ${names.join(', ')}, or counts such as goms=50,orders=400,submissions=10000`);
+  }
+  const counts = { ...(builtIn ?? SCALE_PRESETS.tiny), ...own };
+  // A preset of the config file is checked here too: its schema knows no limits.
+  for (const key of COUNT_KEYS) {
+    if (counts[key] > SCALE_LIMITS[key].max) {
+      throw new GomflowError('E_CONFIG_INVALID', `seed.scales.${name}.${key} must be at most ${SCALE_LIMITS[key].max.toLocaleString('en-US')}; fix it in gomflow.config.ts`);
+    }
+  }
+  return counts;
 }

@@ -5,7 +5,7 @@ import { BUDGET_FAMILIES, evaluateBudgets, FAMILY_TITLES, queryKey, queryLabel, 
 import { latencyAxis, latencyBins, type LatencyAxis } from './latencyBins.ts';
 import { planText } from './planText.ts';
 import type { HistogramSummary, QueryFinding, Results, ScenarioResult } from '../results/resultsModel.ts';
-import { scrubDeep } from './scrubSecrets.ts';
+import { scrubDeep } from '../core/redact.ts';
 
 /** What a report adds to the results: a baseline and how to judge it. */
 export interface ReportExtra {

@@ -1,5 +1,7 @@
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
+import { colourAllowed } from '../core/colour.ts';
 import { EXIT_CODE_OF, isGomflowError } from '../core/errors.ts';
+import { scrubSecrets } from '../core/redact.ts';
 import { harnessVersion } from './harnessVersion.ts';
 
 const main = defineCommand({
@@ -24,8 +26,8 @@ async function run(argv: string[]): Promise<number> {
   try {
     if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
       const usage = `${await renderUsage(...(await resolveForUsage(main, argv)))}\n\n${EXIT_CODES_HELP}`;
-      // Help goes to stdout; colour only for a terminal.
-      process.stdout.write(`${process.stdout.isTTY ? usage : usage.replace(/\u001b\[[0-9;]*m/g, '')}\n`);
+      // Help goes to stdout; citty colours it unless NO_COLOR is exactly "1", so strip it here.
+      process.stdout.write(`${colourAllowed(process.stdout) ? usage : stripAnsi(usage)}\n`);
       return argv.length === 0 ? 2 : 0;
     }
     if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
@@ -36,8 +38,9 @@ async function run(argv: string[]): Promise<number> {
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (error) {
     if (isGomflowError(error)) {
+      // Our messages are written not to hold secrets (and show user:password@host as an example).
       process.stderr.write(`gomflow-load: ${error.message} [${error.code}]\n`);
-      if (verbose && error.stack) process.stderr.write(`${error.stack}\n`);
+      if (verbose && error.stack) process.stderr.write(`${scrubSecrets(error.stack)}\n`);
       return error.exitCode;
     }
     const citty = error as { code?: string; message?: string };
@@ -46,8 +49,9 @@ async function run(argv: string[]): Promise<number> {
       process.stderr.write(`gomflow-load: ${stripAnsi(citty.message)}; see \`gomflow-load --help\` [E_USAGE]\n`);
       return 2;
     }
-    process.stderr.write(`gomflow-load: unexpected error: ${citty.message ?? String(error)}; re-run with --verbose and report it\n`);
-    if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    // An error we did not expect may quote a library's or server's text: scrub it.
+    process.stderr.write(`gomflow-load: unexpected error: ${scrubSecrets(citty.message ?? String(error))}; re-run with --verbose and report it\n`);
+    if (verbose && error instanceof Error && error.stack) process.stderr.write(`${scrubSecrets(error.stack)}\n`);
     return EXIT_CODE_OF.E_INTERNAL;
   }
 }

@@ -1,9 +1,14 @@
 import pg from 'pg';
 import { GomflowError } from '../core/errors.ts';
+import { printableLine } from '../core/printableLine.ts';
 import { scrubSecrets } from '../core/redact.ts';
+import { clientConfigOf } from './targetUrl.ts';
 
 export interface ConnectOptions {
+  /** A connection string in either form libpq accepts (URL or key=value). */
   url: string;
+  /** Connect to this database instead of the one the string names. */
+  database?: string;
   /** Give up after this many ms: an unreachable host must never hang a command. */
   timeoutMs: number;
   /** Printed instead of the URL in messages (host:port/database, no password). */
@@ -11,9 +16,12 @@ export interface ConnectOptions {
 }
 
 /** Opens one client and turns every way connecting can fail into a one-line GomflowError. */
-export async function connectClient({ url, timeoutMs, where }: ConnectOptions): Promise<pg.Client> {
+export async function connectClient({ url, database, timeoutMs, where }: ConnectOptions): Promise<pg.Client> {
+  // Parsed here rather than handed over as connectionString: pg reads URLs only, not key=value.
+  const config = clientConfigOf(url);
   const client = new pg.Client({
-    connectionString: url,
+    ...config,
+    ...(database ? { database } : {}),
     connectionTimeoutMillis: timeoutMs,
     application_name: 'gomflow-load',
   });
@@ -23,14 +31,14 @@ export async function connectClient({ url, timeoutMs, where }: ConnectOptions): 
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw describeConnectError(error, where, timeoutMs, url);
+    throw describeConnectError(error, where, timeoutMs, typeof config.password === 'string' ? config.password : undefined);
   }
   return client;
 }
 
-function describeConnectError(error: unknown, where: string, timeoutMs: number, url: string): GomflowError {
+function describeConnectError(error: unknown, where: string, timeoutMs: number, password: string | undefined): GomflowError {
   const err = error as { code?: string; message?: string };
-  const message = scrubSecrets(err.message ?? String(error), [passwordOf(url)]);
+  const message = printableLine(scrubSecrets(err.message ?? String(error), [password]));
   const make = (code: ConstructorParameters<typeof GomflowError>[0], text: string) => new GomflowError(code, text, { cause: error });
   switch (err.code) {
     case 'ECONNREFUSED':
@@ -54,12 +62,4 @@ function describeConnectError(error: unknown, where: string, timeoutMs: number, 
     return make('E_NOT_POSTGRES', `the server at ${where} did not answer as PostgreSQL; check the port in DATABASE_URL`);
   }
   return make('E_TARGET_UNREACHABLE', `cannot connect to ${where}: ${message}`);
-}
-
-function passwordOf(url: string): string | undefined {
-  try {
-    return decodeURIComponent(new URL(url).password) || undefined;
-  } catch {
-    return undefined;
-  }
 }

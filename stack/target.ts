@@ -61,9 +61,7 @@ export async function ensureRunning(target: Target): Promise<RunningTarget> {
 }
 
 export function connectTarget(target: Target, database = target.database): Promise<pg.Client> {
-  const url = new URL(target.url);
-  url.pathname = `/${database}`;
-  return connectClient({ url: url.toString(), timeoutMs: target.connectTimeoutMs, where: `${target.host}:${target.port}/${database}` });
+  return connectClient({ url: target.url, database, timeoutMs: target.connectTimeoutMs, where: `${target.host}:${target.port}/${database}` });
 }
 
 /**

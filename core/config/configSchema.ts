@@ -2,12 +2,15 @@ import { z } from 'zod';
 
 const positiveInt = z.number().int().positive();
 
+// Every object is strict: an unknown key is nearly always a misspelt option, which a lenient
+// schema would drop in silence and leave the default in force.
+
 /** Where load and schema changes go. */
 export const targetKinds = ['local', 'postgres', 'supabase'] as const;
 export type TargetKind = (typeof targetKinds)[number];
 
 /** The default budgets of DESIGN.md, each traced to a checklist line. */
-export const budgetsSchema = z.object({
+export const budgetsSchema = z.strictObject({
   /** p95 latency per catalog query, in ms ("all queries <100ms"). Default 100. */
   queryP95Ms: positiveInt.default(100),
   /** Ceiling for any single execution, in ms ("no queries >1000ms"). Default 1000. */
@@ -26,7 +29,7 @@ export const budgetsSchema = z.object({
 
 /** Entity counts of a scale preset (see generators/scales.ts); any subset overrides a built-in preset. */
 export const entityCountsSchema = z
-  .object({
+  .strictObject({
     goms: positiveInt,
     buyerAccounts: z.number().int().min(0),
     orders: positiveInt,
@@ -36,7 +39,7 @@ export const entityCountsSchema = z
   })
   .partial();
 
-export const seedSchema = z.object({
+export const seedSchema = z.strictObject({
   /** Scale used when --scale is not given: a preset name or counts like goms=50,submissions=10000. Default small. */
   scale: z.string().min(1).default('small'),
   /** PRNG seed used when --seed is not given; the same seed and scale give the same rows. Default 1. */
@@ -56,7 +59,7 @@ export const checkLevels = ['fail', 'warn', 'off'] as const;
 export type ConfiguredCheckLevel = (typeof checkLevels)[number];
 
 /** The `check` command: levels per check id and the few expectations that differ between deployments. */
-export const checksSchema = z.object({
+export const checksSchema = z.strictObject({
   /**
    * Level per check id, e.g. `{ 'lint.duplicate-index': 'fail', 'stats.analyzed': 'off' }`. Ids not listed keep
    * their default level (stack/checks/checkLevels.ts; `gomflow-load check --json` lists every id). Default {}.
@@ -72,7 +75,7 @@ export const checksSchema = z.object({
 });
 
 /** What the plan reader of `bench` calls a finding (stack/bench/readPlan.ts). */
-export const planThresholdsSchema = z.object({
+export const planThresholdsSchema = z.strictObject({
   /** A sequential scan is reported when it reads at least this many rows (rows × loops) through a Filter. Default 1000. */
   seqScanMinRows: z.number().int().min(0).default(1_000),
   /**
@@ -98,7 +101,7 @@ export const planThresholdsSchema = z.object({
 });
 
 /** The `bench` command: how many times each catalog query runs, for how long at most, and what the plan reader reports. */
-export const benchSchema = z.object({
+export const benchSchema = z.strictObject({
   /** Timed executions per query, role and parameter class (flag --iterations). Default 30. */
   iterations: positiveInt.default(30),
   /** Untimed executions first, per query, role and class, so caches and plans are warm. Default 3. */
@@ -115,14 +118,14 @@ export const benchSchema = z.object({
   plan: planThresholdsSchema.default(planThresholdsSchema.parse({})),
 });
 
-export const configSchema = z.object({
+export const configSchema = z.strictObject({
   /** Which target to use: local (embedded PostgreSQL, default), postgres (DATABASE_URL) or supabase. */
   target: z.enum(targetKinds).default('local'),
   /** Connection URL of a postgres or supabase target (env DATABASE_URL). Never printed with its password. */
   databaseUrl: z.string().optional(),
   /** Supabase project settings (env SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY, SUPABASE_JWT_SECRET). */
   supabase: z
-    .object({
+    .strictObject({
       /** Project URL, https://<project-ref>.supabase.co (env SUPABASE_URL); required by target supabase. */
       url: z.string().url().optional(),
       /** anon API key (env SUPABASE_ANON_KEY). Read by the load scenarios (REST, realtime, storage as anon); no command uses it yet. */
@@ -135,7 +138,7 @@ export const configSchema = z.object({
     .default({}),
   /** Application connection pool, as the checklist configures it. Read by the load scenarios (pool load); no command uses it yet. */
   pool: z
-    .object({
+    .strictObject({
       /** Minimum pool size (env DB_POOL_MIN). Default 2. */
       min: z.number().int().min(0).default(2),
       /** Maximum pool size (env DB_POOL_MAX). Default 10. */
@@ -147,7 +150,7 @@ export const configSchema = z.object({
     .refine((pool) => pool.min <= pool.max, { message: 'pool.min must not exceed pool.max' }),
   /** The embedded PostgreSQL of the local target. */
   local: z
-    .object({
+    .strictObject({
       /** Data directory, relative to the working directory (env GOMFLOW_DATA_DIR). Default .gomflow/postgres. */
       dataDir: z.string().min(1).default('.gomflow/postgres'),
       /** Loopback port; 0 picks a free one on first start and keeps it. Default 0. */

@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { GomflowError } from '../errors.ts';
+import { configLoadError } from './configLoadError.ts';
 import { configSchema, type ResolvedConfig, type UserConfig } from './configSchema.ts';
+import { nearestOption, optionsAt } from './nearestOption.ts';
 
 /** Config values given on the command line; they win over everything else. */
 export interface ConfigFlags {
@@ -17,6 +19,8 @@ export interface LoadConfigOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   flags: ConfigFlags;
+  /** Receives notes about choices the user may not expect (printed on stderr by the CLI). */
+  onNote?: (message: string) => void;
 }
 
 /** The environment variables we read, and the option each one sets (for error messages too). */
@@ -39,15 +43,21 @@ const NUMERIC_ENV = new Set(['DB_POOL_MIN', 'DB_POOL_MAX', 'DB_POOL_IDLE_TIMEOUT
 type Layer = Record<string, unknown>;
 
 /** Merges flags > env (process, then .env) > config file > defaults, and validates once. */
-export async function loadConfig({ cwd, env, flags }: LoadConfigOptions): Promise<ResolvedConfig> {
-  const fileLayer = await readConfigFile(cwd, flags.config);
+export async function loadConfig({ cwd, env, flags, onNote }: LoadConfigOptions): Promise<ResolvedConfig> {
+  const { layer: fileLayer, shown } = await readConfigFile(cwd, flags.config);
   const envLayer = envToLayer({ ...readDotenv(cwd), ...definedOnly(env) });
   const flagLayer: Layer = {};
   if (flags.target !== undefined) flagLayer.target = flags.target;
 
   const merged = [fileLayer, envLayer, flagLayer].reduce<Layer>((acc, layer) => deepMerge(acc, layer), {});
   const parsed = configSchema.safeParse(merged);
-  if (!parsed.success) throw configError(parsed.error);
+  if (!parsed.success) throw configError(parsed.error, shown);
+  const targetFrom = flagLayer.target !== undefined ? '--target' : envLayer.target !== undefined ? 'GOMFLOW_TARGET' : fileLayer.target !== undefined ? shown : 'default';
+  // A DATABASE_URL left in the environment looks like a choice of target, but only --target,
+  // GOMFLOW_TARGET or the config file choose one: say so rather than run locally in silence.
+  if (parsed.data.target === 'local' && parsed.data.databaseUrl && targetFrom !== '--target') {
+    onNote?.(`DATABASE_URL is set but the target is local (${targetFrom === 'default' ? 'default' : `from ${targetFrom}`}); pass --target postgres to use it`);
+  }
   return parsed.data;
 }
 
@@ -60,23 +70,24 @@ function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 }
 
-async function readConfigFile(cwd: string, explicit: string | undefined): Promise<Layer> {
+/** The config file's layer, and its name as messages show it. */
+async function readConfigFile(cwd: string, explicit: string | undefined): Promise<{ layer: Layer; shown: string }> {
   const file = path.resolve(cwd, explicit ?? 'gomflow.config.ts');
+  const shown = path.relative(cwd, file) || file;
   if (!existsSync(file)) {
-    if (explicit === undefined) return {};
+    if (explicit === undefined) return { layer: {}, shown };
     throw new GomflowError('E_FILE_NOT_FOUND', `config file ${explicit} does not exist; pass the path of a gomflow.config.ts or drop --config`);
   }
   let loaded: { default?: unknown };
   try {
     loaded = (await import(pathToFileURL(file).href)) as { default?: unknown };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new GomflowError('E_CONFIG_INVALID', `cannot load ${path.relative(cwd, file)}: ${reason}`, { cause: error });
+    throw configLoadError(file, shown, error);
   }
   if (typeof loaded.default !== 'object' || loaded.default === null) {
-    throw new GomflowError('E_CONFIG_INVALID', `${path.relative(cwd, file)} must \`export default defineConfig({...})\``);
+    throw new GomflowError('E_CONFIG_INVALID', `${shown} must \`export default defineConfig({...})\``);
   }
-  return loaded.default as UserConfig as Layer;
+  return { layer: loaded.default as UserConfig as Layer, shown };
 }
 
 function envToLayer(env: Record<string, string>): Layer {
@@ -119,10 +130,18 @@ function isPlainObject(value: unknown): value is Layer {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function configError(error: z.ZodError): GomflowError {
-  const issue = error.issues[0]!;
+function configError(error: z.ZodError, shown: string): GomflowError {
+  // An unknown key is most often a typo, and may be why another value looks wrong: name it first.
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const prefix = issue.path.map((key) => `${String(key)}.`).join('');
+    const unknown = issue.keys[0]!;
+    const nearest = nearestOption(unknown, optionsAt(configSchema, issue.path));
+    const hint = nearest ? `did you mean \`${prefix}${nearest}\`?` : `remove it (the options are in core/config/configSchema.ts)`;
+    return new GomflowError('E_CONFIG_INVALID', `unknown option \`${prefix}${unknown}\` in ${shown}; ${hint}`);
+  }
   const option = issue.path.join('.') || '(root)';
   const envName = Object.entries(ENV_OPTIONS).find(([, opt]) => opt === option)?.[0];
-  const where = envName ? `gomflow.config.ts or ${envName}` : 'gomflow.config.ts';
+  const where = envName ? `${shown} or ${envName}` : shown;
   return new GomflowError('E_CONFIG_INVALID', `invalid config option ${option}: ${issue.message}; fix it in ${where}`);
 }

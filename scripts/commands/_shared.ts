@@ -32,6 +32,7 @@ export async function prepareCommand(
     cwd,
     env: process.env,
     flags: { ...(args.config ? { config: args.config } : {}), ...(args.target ? { target: args.target } : {}) },
+    onNote: note,
   });
   return { config, cwd };
 }

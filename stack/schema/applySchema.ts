@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { GomflowError } from '../../core/errors.ts';
+import { printableLine } from '../../core/printableLine.ts';
 import { explainFailure } from './explainFailure.ts';
-import { splitSqlStatements } from './splitSqlStatements.ts';
+import { readSchemaFile } from './readSchemaFile.ts';
+import { splitSqlScript, splitSqlStatements, type SqlNote } from './splitSqlStatements.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../sql/schema/', import.meta.url));
 const SHIM_FILE = '00-supabase-shim.sql';
@@ -19,6 +20,7 @@ export interface SchemaFailure {
   line: number;
   /** The statement's first 200 characters. */
   statement: string;
+  /** The server's message, made one printable line (it can echo the file's text). */
   message: string;
   sqlState?: string;
   /** Why it failed, where the cause is a known trap (CONCURRENTLY in a transaction, renamed columns…). */
@@ -42,6 +44,8 @@ export interface ApplyReport {
   shim: 'applied' | 'skipped';
   statements: number;
   failures: SchemaFailure[];
+  /** Parts of the user's file not sent to the server: psql meta-commands, COPY … FROM stdin data. */
+  skipped: SqlNote[];
   adaptations: Adaptation[];
 }
 
@@ -55,7 +59,7 @@ export interface ApplyOptions {
 
 /** Applies the shim and then the bundled schema, a user's file, or nothing. Idempotent for the bundled schema. */
 export async function applySchema(client: pg.Client, options: ApplyOptions): Promise<ApplyReport> {
-  const userSql = options.source === 'file' ? await readUserFile(options.file) : undefined;
+  const userSql = options.source === 'file' ? readUserFile(options.file) : undefined;
   if (options.withShim) await runScript(client, SHIM_FILE, await readBundled(SHIM_FILE));
   await applyHarnessSchema(client);
   const report: ApplyReport = {
@@ -64,6 +68,7 @@ export async function applySchema(client: pg.Client, options: ApplyOptions): Pro
     shim: options.withShim ? 'applied' : 'skipped',
     statements: 0,
     failures: [],
+    skipped: [],
     adaptations: [],
   };
   if (options.source === 'bundled') {
@@ -77,6 +82,7 @@ export async function applySchema(client: pg.Client, options: ApplyOptions): Pro
     const result = await applyStatementByStatement(client, userSql);
     report.statements = result.statements;
     report.failures = result.failures;
+    report.skipped = result.skipped;
   }
   return report;
 }
@@ -87,8 +93,8 @@ export async function applyHarnessSchema(client: pg.Client): Promise<void> {
 }
 
 /** Runs each statement on its own, as an SQL editor does, and carries on past failures. */
-export async function applyStatementByStatement(client: pg.Client, sql: string): Promise<{ statements: number; failures: SchemaFailure[] }> {
-  const statements = splitSqlStatements(sql);
+export async function applyStatementByStatement(client: pg.Client, sql: string): Promise<{ statements: number; failures: SchemaFailure[]; skipped: SqlNote[] }> {
+  const { statements, skipped } = splitSqlScript(sql);
   const failures: SchemaFailure[] = [];
   for (const statement of statements) {
     try {
@@ -99,7 +105,7 @@ export async function applyStatementByStatement(client: pg.Client, sql: string):
       failures.push({
         line: statement.line,
         statement: statement.sql.slice(0, 200),
-        message: err.message,
+        message: printableLine(err.message),
         ...(err.code ? { sqlState: err.code } : {}),
         ...(hint ? { hint } : {}),
       });
@@ -107,7 +113,7 @@ export async function applyStatementByStatement(client: pg.Client, sql: string):
   }
   // A file that opened a transaction and failed inside it would leave the session aborted.
   await client.query('ROLLBACK').catch(() => undefined);
-  return { statements: statements.length, failures };
+  return { statements: statements.length, failures, skipped };
 }
 
 async function runScript(client: pg.Client, name: string, sql: string, lineOffset = 0): Promise<void> {
@@ -154,9 +160,7 @@ function readBundled(name: string): Promise<string> {
   return readFile(path.join(SCHEMA_DIR, name), 'utf8');
 }
 
-async function readUserFile(file: string | undefined): Promise<string> {
-  if (!file || !existsSync(file)) {
-    throw new GomflowError('E_FILE_NOT_FOUND', `schema file ${file ?? '(none)'} does not exist; pass the path of an .sql file to --schema`);
-  }
-  return readFile(file, 'utf8');
+function readUserFile(file: string | undefined): string {
+  if (!file) throw new GomflowError('E_FILE_NOT_FOUND', 'no schema file given; pass the path of an .sql file to --schema');
+  return readSchemaFile(process.cwd(), file).sql;
 }

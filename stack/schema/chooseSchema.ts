@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { GomflowError } from '../../core/errors.ts';
 import type { SchemaSource } from './applySchema.ts';
+import { readSchemaFile } from './readSchemaFile.ts';
 
 export interface SchemaChoice {
   source: SchemaSource;
@@ -16,9 +15,5 @@ export function chooseSchema(cwd: string, schema: string | undefined, empty: boo
   }
   if (empty) return { source: 'empty' };
   if (schema === undefined) return { source: 'bundled' };
-  const file = path.resolve(cwd, schema);
-  if (!existsSync(file)) {
-    throw new GomflowError('E_FILE_NOT_FOUND', `schema file ${schema} does not exist; pass the path of an .sql file to --schema`);
-  }
-  return { source: 'file', file };
+  return { source: 'file', file: readSchemaFile(cwd, schema).file };
 }

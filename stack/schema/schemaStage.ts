@@ -18,6 +18,7 @@ export async function schemaStage(stage: StageContext, choice: SchemaChoice): Pr
   events.note(`applying ${label} to ${session.target.where}…`);
   const started = performance.now();
   const report = await applySchema(session.client, { ...choice, withShim: session.target.kind !== 'supabase' });
+  for (const skipped of report.skipped) events.note(`  ${skipped.text} at line ${skipped.line}`);
   for (const failure of report.failures) {
     events.note(`  ✗ ${file}:${failure.line}  ${failure.message}${failure.hint ? `  — ${failure.hint}` : ''}`);
   }

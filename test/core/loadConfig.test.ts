@@ -1,15 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config/loadConfig.ts';
 import { GomflowError } from '../../core/errors.ts';
+import { tempProjects } from '../helpers/tempProjects.ts';
 
-function tempProject(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gomflow-config-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-  return dir;
-}
+const tempProject = tempProjects('gomflow-config-');
 
 describe('loadConfig', () => {
   it('gives the documented defaults, including the checklist budgets', async () => {
@@ -65,5 +59,42 @@ describe('loadConfig', () => {
   it('fails on a --config file that does not exist', async () => {
     const error = (await loadConfig({ cwd: tempProject({}), env: {}, flags: { config: 'nope.config.ts' } }).catch((e: unknown) => e)) as GomflowError;
     expect(error.code).toBe('E_FILE_NOT_FOUND');
+  });
+
+  it.each([
+    ['a top-level typo', `export default { budget: { queryP95Ms: 50 } };`, 'unknown option `budget` in gomflow.config.ts; did you mean `budgets`?'],
+    ['a nested typo', `export default { budgets: { queryP95: 50 } };`, 'unknown option `budgets.queryP95` in gomflow.config.ts; did you mean `budgets.queryP95Ms`?'],
+    ['a typo inside a scale preset', `export default { seed: { scales: { mine: { gom: 5 } } } };`, 'unknown option `seed.scales.mine.gom` in gomflow.config.ts; did you mean `seed.scales.mine.goms`?'],
+    ['a key like no option', `export default { colour: 'blue' };`, 'unknown option `colour` in gomflow.config.ts; remove it (the options are in core/config/configSchema.ts)'],
+  ])('rejects unknown keys instead of ignoring them: %s', async (_name, file, message) => {
+    const error = (await loadConfig({ cwd: tempProject({ 'gomflow.config.ts': file }), env: {}, flags: {} }).catch((e: unknown) => e)) as GomflowError;
+    expect(error).toBeInstanceOf(GomflowError);
+    expect(error.code).toBe('E_CONFIG_INVALID');
+    expect(error.message).toBe(message);
+  });
+
+  it('names file, line, column and the compiler message of a syntax error', async () => {
+    const cwd = tempProject({ 'gomflow.config.ts': `export default {\n  target: 'local',\n  budgets: { queryP95Ms: 100 ,, },\n};\n` });
+    const error = (await loadConfig({ cwd, env: {}, flags: {} }).catch((e: unknown) => e)) as GomflowError;
+    expect(error.code).toBe('E_CONFIG_INVALID');
+    expect(error.message).toBe('cannot load gomflow.config.ts:3:31: Expected identifier but found ","; fix the syntax error there');
+  });
+
+  it.each([
+    ['the default', {}, {}, 'DATABASE_URL is set but the target is local (default); pass --target postgres to use it'],
+    ['the config file', { 'gomflow.config.ts': `export default { target: 'local' };` }, {}, 'DATABASE_URL is set but the target is local (from gomflow.config.ts); pass --target postgres to use it'],
+    ['GOMFLOW_TARGET', {}, { GOMFLOW_TARGET: 'local' }, 'DATABASE_URL is set but the target is local (from GOMFLOW_TARGET); pass --target postgres to use it'],
+  ])('notes a DATABASE_URL that the local target, chosen by %s, leaves unused', async (_name, files, env, note) => {
+    const notes: string[] = [];
+    await loadConfig({ cwd: tempProject(files), env: { DATABASE_URL: 'postgresql://u:pw@db/x', ...env }, flags: {}, onNote: (m) => notes.push(m) });
+    expect(notes).toEqual([note]);
+  });
+
+  it('has nothing to note when --target local is explicit or the target uses DATABASE_URL', async () => {
+    const notes: string[] = [];
+    const onNote = (m: string) => notes.push(m);
+    await loadConfig({ cwd: tempProject({}), env: { DATABASE_URL: 'postgresql://u:pw@db/x' }, flags: { target: 'local' }, onNote });
+    await loadConfig({ cwd: tempProject({}), env: { DATABASE_URL: 'postgresql://u:pw@db/x', GOMFLOW_TARGET: 'postgres' }, flags: {}, onNote });
+    expect(notes).toEqual([]);
   });
 });

@@ -38,3 +38,24 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = R
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
+
+/**
+ * Runs the real CLI on a pseudo-terminal (util-linux `script`), for what only happens on a
+ * terminal such as colour. stdout and stderr arrive merged, with CRLF line ends.
+ */
+export function runCliOnTerminal(args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm', GOMFLOW_OUT_DIR: TEST_OUT_DIR, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, output }));
+  });
+}

@@ -4,7 +4,7 @@ import { createLatencyHistogram, recordMs } from '../../results/histogram.ts';
 import { encodeHistogram } from '../../results/histogram.ts';
 import { latencyAxis, latencyBins } from '../../reports/latencyBins.ts';
 import { planText } from '../../reports/planText.ts';
-import { scrubSecrets } from '../../reports/scrubSecrets.ts';
+import { scrubSecrets } from '../../core/redact.ts';
 import { passingResults } from '../fixtures/results/resultsFixtures.ts';
 
 describe('latencyBins', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { GomflowError } from '../../core/errors.ts';
-import { redactUrl, scrubSecrets } from '../../core/redact.ts';
+import { scrubSecrets } from '../../core/redact.ts';
 import { assertMayChange } from '../../stack/safety.ts';
 import type { Target } from '../../stack/target.ts';
-import { parseTargetUrl } from '../../stack/targetUrl.ts';
+import { parseTargetUrl, redactConnectionString } from '../../stack/targetUrl.ts';
 
 const remote: Target = {
   kind: 'postgres',
@@ -45,7 +45,7 @@ describe('assertMayChange', () => {
 
 describe('secrets', () => {
   it('redacts the password of a URL', () => {
-    expect(redactUrl(remote.url)).toBe('postgresql://app:****@db.example.internal:5432/staging');
+    expect(redactConnectionString(remote.url)).toBe('postgresql://app:****@db.example.internal:5432/staging');
   });
 
   it('scrubs secrets out of a message', () => {

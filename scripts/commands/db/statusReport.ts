@@ -1,4 +1,4 @@
-import { redactUrl } from '../../../core/redact.ts';
+import { redactConnectionString } from '../../../stack/targetUrl.ts';
 import type { DbStatus } from '../../../reports/terminal/statusTable.ts';
 import { countObjects } from '../../../stack/schema/countObjects.ts';
 import { readServerInfo } from '../../../stack/serverInfo.ts';
@@ -9,7 +9,7 @@ export async function collectStatus(session: TargetSession, showSecrets: boolean
   return {
     target: target.kind,
     running: session.runningAfter,
-    url: showSecrets ? target.url : redactUrl(target.url),
+    url: showSecrets ? target.url : redactConnectionString(target.url),
     server: await readServerInfo(client),
     counts: await countObjects(client),
   };

@@ -13,6 +13,9 @@ export function parseSeed(raw: string | undefined, fallback: number): number {
 export function parseReferenceDate(raw: string | undefined, today: Date): Date {
   if (raw === undefined) return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   const date = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00Z`) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw new GomflowError('E_USAGE', `--reference-date must be a date like 2026-11-20, got '${raw}'`);
+  // Date rolls 2026-02-30 over to 2026-03-02; a day that does not come back as written does not exist.
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw) {
+    throw new GomflowError('E_USAGE', `--reference-date must be a real calendar date like 2026-11-20, got '${raw}'`);
+  }
   return date;
 }
