@@ -51,6 +51,7 @@ export async function ensureBenchData(ctx: CommandContext, session: TargetSessio
   const seed = await seedData(ctx, session, {
     scale: wanted,
     seed: ctx.config.seed.seed,
+    analytics: ctx.config.seed.analytics,
     referenceDate: parseReferenceDate(undefined, new Date()),
     replace: complete.length > 0,
   });

@@ -8,7 +8,7 @@ export interface ResolvedScale {
   counts: EntityCounts;
 }
 
-const COUNT_KEYS = ['goms', 'buyerAccounts', 'orders', 'submissions', 'eventsPerSubmission', 'monitoringHours'] as const;
+const COUNT_KEYS = ['goms', 'buyerAccounts', 'orders', 'submissions', 'analyticsDays', 'monitoringHours'] as const;
 
 /**
  * Reads --scale: a built-in preset (tiny, small, large, xl), a preset from gomflow.config.ts

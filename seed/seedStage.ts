@@ -3,6 +3,7 @@ import { defaultParallelTables } from './loadTables.ts';
 import { runIdOf, runSeed, seedRunTag } from './runSeed.ts';
 import { finishSeedRun, getSeedRun, listSeedRuns } from './seedRuns.ts';
 import type { ResolvedScale } from '../generators/resolveScale.ts';
+import type { AnalyticsMode } from '../generators/types.ts';
 import { ALL_TABLE_SPECS } from '../generators/tables.ts';
 import type { SeedSection } from '../results/resultsModel.ts';
 import { connectTarget } from '../stack/target.ts';
@@ -13,6 +14,7 @@ import type { TargetSession } from '../stack/targetSession.ts';
 export interface SeedChoice {
   scale: ResolvedScale;
   seed: number;
+  analytics: AnalyticsMode;
   referenceDate: Date;
   /** Remove earlier runs first, and keep this exact run if it is already loaded. */
   replace: boolean;
@@ -23,9 +25,9 @@ export interface SeedChoice {
  * seed section of results.json — or undefined when --replace kept an identical loaded run.
  */
 export async function seedData(ctx: CommandContext, session: TargetSession, choice: SeedChoice): Promise<SeedSection | undefined> {
-  const { scale, seed, referenceDate } = choice;
+  const { scale, seed, referenceDate, analytics } = choice;
   const day = referenceDate.toISOString().slice(0, 10);
-  const runId = runIdOf(seedRunTag(seed, scale.counts, referenceDate));
+  const runId = runIdOf(seedRunTag(seed, scale.counts, referenceDate, analytics));
   if (choice.replace) {
     for (const run of await listSeedRuns(session.client)) {
       if ((run.id === runId && run.status === 'complete') || run.status === 'cleaned') continue;
@@ -38,7 +40,7 @@ export async function seedData(ctx: CommandContext, session: TargetSession, choi
       return undefined;
     }
   }
-  note(`seeding ${scale.name} (seed ${seed}, reference date ${day}) into ${session.target.where}…`);
+  note(`seeding ${scale.name} (seed ${seed}, reference date ${day}, analytics ${analytics}) into ${session.target.where}…`);
   const controller = new AbortController();
   const onInterrupt = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onInterrupt);
@@ -49,6 +51,7 @@ export async function seedData(ctx: CommandContext, session: TargetSession, choi
       seed,
       scale: scale.name,
       counts: scale.counts,
+      analytics,
       referenceDate,
       parallel: ctx.config.seed.parallel ?? defaultParallelTables(),
       signal: controller.signal,

@@ -16,11 +16,13 @@ import { benchProgress } from './bench/benchProgress.ts';
 import { benchQueries } from '../../bench/benchStage.ts';
 import { renderBenchTable } from './bench/renderBenchTable.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
+import { analyticsArg, parseAnalytics } from './seed/analyticsArg.ts';
 import { seedData } from '../../seed/seedStage.ts';
 
 const args = {
   ...sharedArgs,
   ...confirmTargetArg,
+  ...analyticsArg,
   scale: { type: 'string', description: 'Seed scale (default: config seed.scale, small)', valueHint: 'scale' },
   seed: { type: 'string', description: 'PRNG seed (default: config seed.seed, 1)', valueHint: 'n' },
 } as const;
@@ -36,6 +38,7 @@ export default defineCommand({
     const ctx = await prepareCommand('run', rawArgs, args, parsed);
     const scale = resolveScale(parsed.scale ?? ctx.config.seed.scale, ctx.config.seed.scales);
     const seed = parseSeed(parsed.seed, ctx.config.seed.seed);
+    const analytics = parseAnalytics(parsed.analytics, ctx.config.seed.analytics);
     const target = await resolveTarget(ctx.config, ctx.cwd);
     assertMayChange(target, parsed['confirm-target'], 'seed data');
     const startedAt = new Date();
@@ -50,7 +53,7 @@ export default defineCommand({
         await ensureGomflowSchema(session);
       }
       note('2/4 seed');
-      const seedSection = await seedData(ctx, session, { scale, seed, referenceDate: parseReferenceDate(undefined, new Date()), replace: true });
+      const seedSection = await seedData(ctx, session, { scale, seed, analytics, referenceDate: parseReferenceDate(undefined, new Date()), replace: true });
       if (seedSection) sections.seed = seedSection;
       note('3/4 check');
       sections.checks = await runChecks(session.client, checkOptionsFrom(ctx.config, session.target));

@@ -7,6 +7,7 @@ import { confirmTargetArg, prepareCommand, sharedArgs } from './_shared.ts';
 import { withTarget } from '../../stack/targetSession.ts';
 import { ensureGomflowSchema } from '../../stack/schema/ensureGomflowSchema.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
+import { analyticsArg, parseAnalytics } from './seed/analyticsArg.ts';
 import { seedData } from '../../seed/seedStage.ts';
 
 const SUBCOMMANDS = ['clean', 'list'];
@@ -14,6 +15,7 @@ const SUBCOMMANDS = ['clean', 'list'];
 const args = {
   ...sharedArgs,
   ...confirmTargetArg,
+  ...analyticsArg,
   scale: { type: 'string', description: 'tiny | small | large | xl, a preset from gomflow.config.ts, or counts like goms=50,orders=400,submissions=10000 (default: config seed.scale, small)', valueHint: 'scale' },
   seed: { type: 'string', description: 'PRNG seed: the same seed, scale and reference date give identical rows (default: config seed.seed, 1)', valueHint: 'n' },
   'reference-date': { type: 'string', description: 'The "now" of the seeded data, YYYY-MM-DD (default: today, UTC)', valueHint: 'date' },
@@ -34,12 +36,13 @@ export default defineCommand({
     const scale = resolveScale(parsed.scale ?? ctx.config.seed.scale, ctx.config.seed.scales);
     const seed = parseSeed(parsed.seed, ctx.config.seed.seed);
     const referenceDate = parseReferenceDate(parsed['reference-date'], new Date());
+    const analytics = parseAnalytics(parsed.analytics, ctx.config.seed.analytics);
     const target = await resolveTarget(ctx.config, ctx.cwd);
     assertMayChange(target, parsed['confirm-target'], 'seed data');
     const startedAt = new Date();
     await withTarget(ctx, {}, async (session) => {
       await ensureGomflowSchema(session);
-      const section = await seedData(ctx, session, { scale, seed, referenceDate, replace: parsed.replace });
+      const section = await seedData(ctx, session, { scale, seed, analytics, referenceDate, replace: parsed.replace });
       if (section) await recordRun(ctx, session, 'seed', startedAt, { seed: section });
     });
   },

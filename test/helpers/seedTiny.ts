@@ -17,6 +17,7 @@ export async function seedTiny(url: string, seed: number, referenceDate = new Da
     seed,
     scale: 'tiny',
     counts: SCALE_PRESETS.tiny,
+    analytics: 'designed',
     referenceDate,
     parallel: 2,
     signal: new AbortController().signal,
