@@ -15,9 +15,6 @@ import { ev, sessionKey, type Activity, type EventDraft, type EventPlatform } fr
 /** A closed drop is marked completed at most this long after its deadline. */
 const COMPLETION_MAX_MS = 7 * DAY_MS;
 
-export type { Activity, EventDraft, EventPlatform, EventType, SessionDraft } from './eventDraft.ts';
-export { sessionKey } from './eventDraft.ts';
-
 /**
  * All analytics activity of the world, in a fixed order: sign-ups, then per drop the GOM's
  * session opening it, its submissions' journeys (buyerJourney.ts) and the drop's goal /
