@@ -48,7 +48,7 @@ export async function ensureBenchData(stage: StageContext & { events: SeedStageE
     return { scale, seed: undefined };
   }
   events.note(complete.length === 0 ? `no seeded data yet: seeding ${wanted.name} first` : `--scale ${wanted.name}: replacing the loaded ${complete.map((run) => run.scale).join(', ')} seed`);
-  const seed = await seedStage(stage, { scale: wanted, seed: config.seed.seed, referenceDate, replace: complete.length > 0 });
+  const seed = await seedStage(stage, { scale: wanted, seed: config.seed.seed, analytics: config.seed.analytics, referenceDate, replace: complete.length > 0 });
   return { scale: wanted.name, seed };
 }
 

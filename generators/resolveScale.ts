@@ -1,3 +1,4 @@
+import { formatCount } from '../core/format.ts';
 import { GomflowError } from '../core/errors.ts';
 import { SCALE_PRESETS } from './scales.ts';
 import type { EntityCounts } from './types.ts';
@@ -13,15 +14,15 @@ type CountKey = keyof EntityCounts;
 /**
  * The largest value each count may take: well above xl (the largest preset), so that a typo
  * such as goms=1e12 fails before anything is written instead of hours into a seed.
- * eventsPerSubmission is a rate and may have decimals; the others count things and may not.
+ * Every count is a whole number.
  */
-export const SCALE_LIMITS: Readonly<Record<CountKey, { max: number; whole: boolean }>> = {
-  goms: { max: 1_000_000, whole: true },
-  buyerAccounts: { max: 1_000_000, whole: true },
-  orders: { max: 5_000_000, whole: true },
-  submissions: { max: 50_000_000, whole: true },
-  eventsPerSubmission: { max: 20, whole: false },
-  monitoringHours: { max: 24 * 366, whole: true },
+export const SCALE_LIMITS: Readonly<Record<CountKey, { max: number }>> = {
+  goms: { max: 1_000_000 },
+  buyerAccounts: { max: 1_000_000 },
+  orders: { max: 5_000_000 },
+  submissions: { max: 50_000_000 },
+  analyticsDays: { max: 3_660 },
+  monitoringHours: { max: 24 * 366 },
 };
 
 const COUNT_KEYS = Object.keys(SCALE_LIMITS) as CountKey[];
@@ -39,10 +40,10 @@ export function resolveScale(spec: string, configScales: Record<string, Partial<
     if (!COUNT_KEYS.includes(key as CountKey)) {
       throw new GomflowError('E_USAGE', `unknown count '${key}' in --scale; use ${COUNT_KEYS.join(', ')}`);
     }
-    const { max, whole } = SCALE_LIMITS[key as CountKey];
-    // Digits only: Number() would also take 1e12, 0x10 and ' '.
-    if (!(whole ? /^\d+$/ : /^\d+(\.\d+)?$/).test(raw) || Number(raw) > max) {
-      throw new GomflowError('E_USAGE', `--scale ${key} must be a ${whole ? 'whole number' : 'number'} from 0 to ${max.toLocaleString('en-US')}, got '${raw}'`);
+    const { max } = SCALE_LIMITS[key as CountKey];
+    // Digits only: Number() would also take 1e12, 1.5, 0x10 and ' '.
+    if (!/^\d+$/.test(raw) || Number(raw) > max) {
+      throw new GomflowError('E_USAGE', `--scale ${key} must be a whole number from 0 to ${formatCount(max)}, got '${raw}'`);
     }
     counts[key as CountKey] = Number(raw);
   }
@@ -61,7 +62,7 @@ function presetCounts(name: string, configScales: Record<string, Partial<EntityC
   // A preset of the config file is checked here too: its schema knows no limits.
   for (const key of COUNT_KEYS) {
     if (counts[key] > SCALE_LIMITS[key].max) {
-      throw new GomflowError('E_CONFIG_INVALID', `seed.scales.${name}.${key} must be at most ${SCALE_LIMITS[key].max.toLocaleString('en-US')}; fix it in gomflow.config.ts`);
+      throw new GomflowError('E_CONFIG_INVALID', `seed.scales.${name}.${key} must be at most ${formatCount(SCALE_LIMITS[key].max)}; fix it in gomflow.config.ts`);
     }
   }
   return counts;

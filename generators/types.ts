@@ -21,11 +21,23 @@ export interface EntityCounts {
   buyerAccounts: number;
   orders: number;
   submissions: number;
-  /** Analytics events per submission, following the funnel view → submit → proof → verified. */
-  eventsPerSubmission: number;
+  /**
+   * Days of analytics history before the reference date (events, sessions and event counts):
+   * the analytics volume per submitter is fixed by the analytics mode, so this is what keeps
+   * a big preset's analytics bounded. 365 keeps the whole year.
+   */
+  analyticsDays: number;
   /** Hours of monitoring history (per-minute metrics for the 9 services). */
   monitoringHours: number;
 }
+
+/**
+ * How much analytics the app records (gomflow-traffic.md §1.8 AN0 and §6.2 add-on 1):
+ * 'designed' tracks one analytics_events row per user-facing API call (about 10.5 per web
+ * submitter); 'built' is what the app posts today, which is nothing at all.
+ */
+export const ANALYTICS_MODES = ['designed', 'built'] as const;
+export type AnalyticsMode = (typeof ANALYTICS_MODES)[number];
 
 export interface SeedContext {
   seed: number;
@@ -34,6 +46,7 @@ export interface SeedContext {
   /** "Now" of the seeded world: every timestamp is derived from it, never from the clock. */
   referenceDate: Date;
   counts: EntityCounts;
+  analytics: AnalyticsMode;
 }
 
 /** One table's generator. */

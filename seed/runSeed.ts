@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { GomflowError } from '../core/errors.ts';
 import { hashKeys } from '../generators/random.ts';
-import type { EntityCounts, SeedContext, TableSpec } from '../generators/types.ts';
+import type { AnalyticsMode, EntityCounts, SeedContext, TableSpec } from '../generators/types.ts';
 import { cleanRun } from './cleanRun.ts';
 import type { CopyResult } from './copyTable.ts';
 import { loadTables, type LoadEvents } from './loadTables.ts';
@@ -12,6 +12,7 @@ export interface SeedRequest {
   /** Preset name, or "custom" for explicit counts. */
   scale: string;
   counts: EntityCounts;
+  analytics: AnalyticsMode;
   referenceDate: Date;
   parallel: number;
   signal: AbortSignal;
@@ -27,8 +28,8 @@ export interface SeedOutcome {
 }
 
 /** The run tag is a pure function of what was asked, so the same request gives the same ids. */
-export function seedRunTag(seed: number, counts: EntityCounts, referenceDate: Date): number {
-  return hashKeys(seed, JSON.stringify(counts), referenceDate.toISOString());
+export function seedRunTag(seed: number, counts: EntityCounts, referenceDate: Date, analytics: AnalyticsMode): number {
+  return hashKeys(seed, JSON.stringify(counts), referenceDate.toISOString(), analytics);
 }
 
 export function runIdOf(runTag: number): string {
@@ -41,9 +42,9 @@ export function runIdOf(runTag: number): string {
  * the run failed and throws, so no partial run is ever left behind.
  */
 export async function runSeed(connect: () => Promise<pg.Client>, specs: readonly TableSpec[], request: SeedRequest): Promise<SeedOutcome> {
-  const runTag = seedRunTag(request.seed, request.counts, request.referenceDate);
+  const runTag = seedRunTag(request.seed, request.counts, request.referenceDate, request.analytics);
   const runId = runIdOf(runTag);
-  const context: SeedContext = { seed: request.seed, runTag, referenceDate: request.referenceDate, counts: request.counts };
+  const context: SeedContext = { seed: request.seed, runTag, referenceDate: request.referenceDate, counts: request.counts, analytics: request.analytics };
   const control = await connect();
   const started = performance.now();
   try {

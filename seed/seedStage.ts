@@ -1,5 +1,6 @@
 import { formatCount, perSecond } from '../core/format.ts';
 import type { ResolvedScale } from '../generators/resolveScale.ts';
+import type { AnalyticsMode } from '../generators/types.ts';
 import { ALL_TABLE_SPECS } from '../generators/tables.ts';
 import type { SeedSection } from '../results/resultsModel.ts';
 import type { StageContext, StageEvents } from '../stack/stageContext.ts';
@@ -12,6 +13,7 @@ import { finishSeedRun, getSeedRun, listSeedRuns } from './seedRuns.ts';
 export interface SeedChoice {
   scale: ResolvedScale;
   seed: number;
+  analytics: AnalyticsMode;
   referenceDate: Date;
   /** Remove earlier runs first, and keep this exact run if it is already loaded. */
   replace: boolean;
@@ -27,9 +29,9 @@ export type SeedStageEvents = StageEvents & LoadEvents;
  */
 export async function seedStage(stage: StageContext & { events: SeedStageEvents }, choice: SeedChoice): Promise<SeedSection | undefined> {
   const { session, events } = stage;
-  const { scale, seed, referenceDate } = choice;
+  const { scale, seed, referenceDate, analytics } = choice;
   const day = referenceDate.toISOString().slice(0, 10);
-  const runId = runIdOf(seedRunTag(seed, scale.counts, referenceDate));
+  const runId = runIdOf(seedRunTag(seed, scale.counts, referenceDate, analytics));
   if (choice.replace) {
     for (const run of await listSeedRuns(session.client)) {
       if ((run.id === runId && run.status === 'complete') || run.status === 'cleaned') continue;
@@ -42,12 +44,13 @@ export async function seedStage(stage: StageContext & { events: SeedStageEvents 
       return undefined;
     }
   }
-  events.note(`seeding ${scale.name} (seed ${seed}, reference date ${day}) into ${session.target.where}…`);
+  events.note(`seeding ${scale.name} (seed ${seed}, reference date ${day}, analytics ${analytics}) into ${session.target.where}…`);
   const outcome = await runSeed(() => connectTarget(session.target), ALL_TABLE_SPECS, {
     seed,
     scale: scale.name,
     counts: scale.counts,
     referenceDate,
+    analytics,
     parallel: stage.config.seed.parallel ?? defaultParallelTables(),
     signal: stage.signal,
     events,

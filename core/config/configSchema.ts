@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANALYTICS_MODES } from '../../generators/types.ts';
 
 const positiveInt = z.number().int().positive();
 
@@ -34,7 +35,7 @@ export const entityCountsSchema = z
     buyerAccounts: z.number().int().min(0),
     orders: positiveInt,
     submissions: z.number().int().min(0),
-    eventsPerSubmission: z.number().min(0),
+    analyticsDays: z.number().int().min(0).max(365),
     monitoringHours: z.number().int().min(0),
   })
   .partial();
@@ -42,6 +43,13 @@ export const entityCountsSchema = z
 export const seedSchema = z.strictObject({
   /** Scale used when --scale is not given: a preset name or counts like goms=50,submissions=10000. Default small. */
   scale: z.string().min(1).default('small'),
+  /**
+   * Analytics volume when --analytics is not given: 'designed' records one analytics_events row per
+   * user-facing API call, as GOMFLOW's design tracks them (~10.5 per web submitter); 'built' what the
+   * app posts today, which is nothing. Scale presets bound the days of analytics history, never the
+   * volume per submitter. Default 'designed'.
+   */
+  analytics: z.enum(ANALYTICS_MODES).default('designed'),
   /** PRNG seed used when --seed is not given; the same seed and scale give the same rows. Default 1. */
   seed: z.number().int().min(0).max(2_147_483_647).default(1),
   /**

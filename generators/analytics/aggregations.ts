@@ -14,18 +14,24 @@ const MINUTE_WINDOW_MS = HOUR_MS;
 /**
  * analytics_aggregations, computed from the same activity stream the events spec writes, so
  * every count agrees with analytics_events (and submissions/revenue/orders with their tables):
- * events per day, ISO week and month over the whole history, by type per day (last 30 days)
- * and per hour (last 24 h), per minute (last hour); submissions per day by country; paid
- * revenue per day by currency (by paid_at); drops opened per week by country. Buckets are
- * UTC, as the pipeline's date_trunc is. Holds only the counters (a few thousand at most),
- * never the events.
+ * events per day, ISO week and month over the analytics window, by type per day (last 30 days)
+ * and per hour (last 24 h), per minute (last hour); over the whole history, submissions per
+ * day by country, paid revenue per day by currency (by paid_at) and drops opened per week by
+ * country. Buckets are UTC, as the pipeline's date_trunc is. Holds only the counters (a few
+ * thousand at most), never the events. Empty in 'built' mode: the pipeline upserts only after
+ * a window scan that found events (gomflow-traffic.md AN2), and nothing posts any.
  */
 export const analyticsAggregationsSpec: TableSpec = {
   table: 'public.analytics_aggregations',
   columns: ['id', 'metric_name', 'metric_value', 'dimensions', 'time_bucket', 'bucket_size', 'created_at'],
   dependsOn: [],
   // Bounded by the buckets, not the scale: ~2.9k when every bucket has data, fewer at tiny.
-  estimateRows: (ctx) => Math.round(Math.min(1, 0.45 + ctx.counts.submissions / 100_000) * (365 + 66 + 30 * 13 + 24 * 8 + 50 + 730 * 2 + 106)),
+  estimateRows: (ctx) => {
+    if (ctx.analytics === 'built') return 0;
+    const days = Math.min(365, ctx.counts.analyticsDays);
+    const eventBuckets = days * (1 + 1 / 7 + 1 / 30) + 2 + Math.min(30, days) * 13 + 24 * 8 + 50;
+    return Math.round(Math.min(1, 0.45 + ctx.counts.submissions / 100_000) * (eventBuckets + 730 * 2 + 106));
+  },
   *rows(ctx) {
     yield* aggregationRows(ctx);
   },
@@ -35,6 +41,7 @@ export const analyticsAggregationsSpec: TableSpec = {
 type Counters = Map<string, number>;
 
 export function aggregationRows(ctx: SeedContext): Row[] {
+  if (ctx.analytics === 'built') return [];
   const endMs = ctx.referenceDate.getTime();
   const tables = new Map<string, { bucket: Bucket; dimension: string; counters: Counters }>();
   const add = (metric: string, bucket: Bucket, dimension: string, timeMs: number, dimValue: string, amount: number) => {

@@ -1,15 +1,15 @@
 import { at } from '../core/rowValues.ts';
-import type { SeedContext, TableSpec } from '../types.ts';
+import type { TableSpec } from '../types.ts';
 import { idMaker } from '../world/ids.ts';
-import { accountCount } from '../world/people.ts';
-import { FUNNEL_EVENTS, activityStream } from './eventsActivity.ts';
+import { estimateActivity } from './estimateActivity.ts';
+import { activityStream } from './eventsActivity.ts';
 
-/** analytics_events: the 14 columns AN0 inserts, from the activity stream. */
+/** analytics_events: the 14 columns AN0 inserts, from the activity stream (none in 'built' mode). */
 export const analyticsEventsSpec: TableSpec = {
   table: 'public.analytics_events',
   columns: ['id', 'event_type', 'user_id', 'order_id', 'submission_id', 'guild_id', 'platform', 'country', 'currency', 'event_data', 'session_id', 'user_agent', 'ip_address', 'created_at'],
   dependsOn: ['public.submissions'],
-  estimateRows: (ctx) => estimateEvents(ctx),
+  estimateRows: (ctx) => estimateActivity(ctx).events,
   *rows(ctx) {
     const id = idMaker(ctx.runTag, 'public.analytics_events');
     let n = 0;
@@ -20,9 +20,3 @@ export const analyticsEventsSpec: TableSpec = {
     }
   },
 };
-
-/** Sign-ups, ~3.8 events per drop (login, created, goal, deadline, completed), and eventsPerSubmission per submission. */
-export function estimateEvents(ctx: SeedContext): number {
-  const perSubmission = Math.min(ctx.counts.eventsPerSubmission, FUNNEL_EVENTS) + Math.max(0, ctx.counts.eventsPerSubmission - FUNNEL_EVENTS);
-  return Math.round(accountCount(ctx) + ctx.counts.orders * 3.8 + ctx.counts.submissions * perSubmission);
-}

@@ -1,18 +1,18 @@
 import { at } from '../core/rowValues.ts';
-import type { SeedContext, TableSpec } from '../types.ts';
+import type { TableSpec } from '../types.ts';
 import { idMaker } from '../world/ids.ts';
-import { accountCount } from '../world/people.ts';
-import { FUNNEL_EVENTS, activityStream } from './eventsActivity.ts';
+import { estimateActivity } from './estimateActivity.ts';
+import { activityStream } from './eventsActivity.ts';
 
 /**
- * analytics_user_sessions: one row per session id the events carry (plus the buyer visits of
- * tracked submissions), with actions_taken equal to that session's event count.
+ * analytics_user_sessions: one row per session id the events carry, with actions_taken equal
+ * to that session's event count.
  */
 export const analyticsUserSessionsSpec: TableSpec = {
   table: 'public.analytics_user_sessions',
   columns: ['id', 'user_id', 'session_id', 'platform', 'country', 'user_agent', 'ip_address', 'started_at', 'ended_at', 'duration_seconds', 'page_views', 'actions_taken', 'is_active'],
   dependsOn: ['public.profiles'],
-  estimateRows: (ctx) => estimateSessions(ctx),
+  estimateRows: (ctx) => estimateActivity(ctx).sessions,
   *rows(ctx) {
     const id = idMaker(ctx.runTag, 'public.analytics_user_sessions');
     let n = 0;
@@ -27,9 +27,3 @@ export const analyticsUserSessionsSpec: TableSpec = {
     }
   },
 };
-
-/** One per account and per drop, and ~1.45 per tracked submission (a second visit to upload the proof). */
-export function estimateSessions(ctx: SeedContext): number {
-  const tracked = Math.min(1, ctx.counts.eventsPerSubmission / FUNNEL_EVENTS);
-  return Math.round(accountCount(ctx) + ctx.counts.orders + ctx.counts.submissions * tracked * 1.45);
-}

@@ -103,6 +103,28 @@ export function incidentsForDay(seed: number, day: number): Incident[] {
   return out;
 }
 
+/** Services an error burst at the reference date may hit: the user-facing ones, busiest first. */
+const USER_FACING = [CORE, PAYMENTS, 1, 2, 3] as const;
+
+/**
+ * The incident the seeded world ends on: an error burst on a user-facing service that began
+ * 15–50 minutes before the reference date and lasted 4–12 minutes, so every monitoring window
+ * of an hour or more raises alerts and notifies someone, whatever the time of day (tiny keeps
+ * two hours, and outside the evening drops nothing else need cross a rule). It depends only on
+ * the seed and the reference date, so a short window stays a slice of a longer one; it avoids
+ * services in a planned window, where its alerts would be suppressed and never announced.
+ */
+export function referenceIncident(seed: number, referenceMs: number): Incident {
+  const rng = rngFor(seed, 'monitoring-reference-incident', Math.floor(referenceMs / MINUTE_MS));
+  const startMs = Math.floor(referenceMs / MINUTE_MS) * MINUTE_MS - rng.int(15, 50) * MINUTE_MS;
+  const endMs = startMs + rng.int(4, 12) * MINUTE_MS;
+  const planned = incidentsBetween(seed, startMs, endMs).filter((i) => i.kind === 'maintenance');
+  const first = rng.int(0, USER_FACING.length - 1);
+  let service: number = USER_FACING[first]!;
+  for (let k = 0; k < USER_FACING.length && planned.some((i) => i.service === service); k += 1) service = USER_FACING[(first + k) % USER_FACING.length]!;
+  return { key: `reference:${startMs / MINUTE_MS}`, kind: 'error_burst', service, startMs, endMs, magnitude: 8 + 17 * rng.next(), planned: false, cause: rng.pick(CAUSES.error_burst) };
+}
+
 /** Every incident overlapping [fromMs, toMs), in day order then draw order. */
 export function incidentsBetween(seed: number, fromMs: number, toMs: number): Incident[] {
   const out: Incident[] = [];

@@ -1,7 +1,7 @@
 import { hashKeys } from '../random.ts';
 import type { SeedContext } from '../types.ts';
 import { MINUTE_MS, dailyLoad } from './dailyCycle.ts';
-import { incidentsBetween, type Incident } from './incidents.ts';
+import { incidentsBetween, referenceIncident, type Incident } from './incidents.ts';
 import { monitoringWindow, type MonitoringWindow } from './monitoringWindow.ts';
 import { noise, round2 } from './noise.ts';
 import { contextKey } from './contextKey.ts';
@@ -70,6 +70,8 @@ export function metricModel(ctx: SeedContext): MetricModel {
 function buildModel(ctx: SeedContext): MetricModel {
   const window = monitoringWindow(ctx);
   const incidents = incidentsBetween(ctx.seed, window.startMs, window.endMs);
+  const current = referenceIncident(ctx.seed, window.referenceMs);
+  if (current.endMs > window.startMs && current.startMs < window.endMs) incidents.push(current);
   const userLoad = new Float64Array(window.minutes);
   for (let m = 0; m < window.minutes; m += 1) userLoad[m] = dailyLoad(window.startMs + m * MINUTE_MS);
   for (const drop of incidents) {

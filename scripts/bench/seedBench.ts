@@ -28,7 +28,7 @@ const REFERENCE_DATE = new Date('2026-11-20T00:00:00Z');
 const config = await loadConfig({ cwd: process.cwd(), env: process.env, flags: {} });
 const scale = resolveScale(values.scale!, config.seed.scales);
 const seed = Number(values.seed);
-const ctx: SeedContext = { seed, runTag: seedRunTag(seed, scale.counts, REFERENCE_DATE), referenceDate: REFERENCE_DATE, counts: scale.counts };
+const ctx: SeedContext = { seed, runTag: seedRunTag(seed, scale.counts, REFERENCE_DATE, config.seed.analytics), referenceDate: REFERENCE_DATE, counts: scale.counts, analytics: config.seed.analytics };
 const target = await resolveTarget({ ...config, target: 'local' }, process.cwd());
 const running = await ensureRunning(target);
 let peakRss = process.memoryUsage().rss;
@@ -90,6 +90,7 @@ async function seedInto(t: Target, template: string, name: string, parallelTable
     seed,
     scale: scale.name,
     counts: scale.counts,
+    analytics: ctx.analytics,
     referenceDate: REFERENCE_DATE,
     parallel: parallelTables,
     signal: new AbortController().signal,

@@ -15,10 +15,12 @@ import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts
 import { runStages } from './_stages.ts';
 import { describeSeed } from './seed/describeSeed.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
+import { analyticsArg, parseAnalytics } from './seed/analyticsArg.ts';
 
 const args = {
   ...sharedArgs,
   ...confirmTargetArg,
+  ...analyticsArg,
   scale: { type: 'string', description: 'Seed scale (default: config seed.scale, small)', valueHint: 'scale' },
   seed: { type: 'string', description: 'PRNG seed (default: config seed.seed, 1)', valueHint: 'n' },
 } as const;
@@ -34,6 +36,7 @@ export default defineCommand({
     const ctx = await prepareCommand('run', rawArgs, args, parsed);
     const scale = resolveScale(parsed.scale ?? ctx.config.seed.scale, ctx.config.seed.scales);
     const seed = parseSeed(parsed.seed, ctx.config.seed.seed);
+    const analytics = parseAnalytics(parsed.analytics, ctx.config.seed.analytics);
     const referenceDate = parseReferenceDate(undefined, new Date());
     assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'seed data');
     const recorded = await runStages(ctx, 'run', {}, async ({ stage, sections }) => {
@@ -41,7 +44,7 @@ export default defineCommand({
       if (stage.session.target.kind === 'local') sections.schema = await schemaStage(stage, { source: 'bundled' });
       else await ensureGomflowSchema(stage);
       note('2/4 seed');
-      const seeded = await seedStage(stage, { scale, seed, referenceDate, replace: true });
+      const seeded = await seedStage(stage, { scale, seed, analytics, referenceDate, replace: true });
       if (seeded) {
         sections.seed = seeded;
         note(describeSeed(seeded));

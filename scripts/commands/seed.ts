@@ -9,12 +9,14 @@ import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts
 import { runStages } from './_stages.ts';
 import { describeSeed } from './seed/describeSeed.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
+import { analyticsArg, parseAnalytics } from './seed/analyticsArg.ts';
 
 const SUBCOMMANDS = ['clean', 'list'];
 
 const args = {
   ...sharedArgs,
   ...confirmTargetArg,
+  ...analyticsArg,
   scale: { type: 'string', description: 'tiny | small | large | xl, a preset from gomflow.config.ts, or counts like goms=50,orders=400,submissions=10000 (default: config seed.scale, small)', valueHint: 'scale' },
   seed: { type: 'string', description: 'PRNG seed: the same seed, scale and reference date give identical rows (default: config seed.seed, 1)', valueHint: 'n' },
   'reference-date': { type: 'string', description: 'The "now" of the seeded data, YYYY-MM-DD (default: today, UTC)', valueHint: 'date' },
@@ -35,10 +37,11 @@ export default defineCommand({
     const scale = resolveScale(parsed.scale ?? ctx.config.seed.scale, ctx.config.seed.scales);
     const seed = parseSeed(parsed.seed, ctx.config.seed.seed);
     const referenceDate = parseReferenceDate(parsed['reference-date'], new Date());
+    const analytics = parseAnalytics(parsed.analytics, ctx.config.seed.analytics);
     assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'seed data');
     const recorded = await runStages(ctx, 'seed', {}, async ({ stage, sections }) => {
       await ensureGomflowSchema(stage);
-      const section = await seedStage(stage, { scale, seed, referenceDate, replace: parsed.replace });
+      const section = await seedStage(stage, { scale, seed, analytics, referenceDate, replace: parsed.replace });
       if (section) {
         sections.seed = section;
         note(describeSeed(section));

@@ -26,7 +26,8 @@ describe('seed refuses impossible arguments up front', () => {
     ['goms=1.5', /--scale goms must be a whole number from 0 to 1,000,000, got '1\.5'/],
     ['goms=1e12', /--scale goms must be a whole number from 0 to 1,000,000, got '1e12'/],
     ['submissions=60000000', /--scale submissions must be a whole number from 0 to 50,000,000/],
-    ['goms=5,eventsPerSubmission=0.5,monitoringHours=1.5', /--scale monitoringHours must be a whole number/],
+    ['goms=5,analyticsDays=3,monitoringHours=1.5', /--scale monitoringHours must be a whole number/],
+    ['goms=5,eventsPerSubmission=1', /unknown count 'eventsPerSubmission' in --scale; use goms, buyerAccounts, orders, submissions, analyticsDays, monitoringHours/],
   ])('--scale %s', async (scale, pattern) => {
     const result = await runCli(['seed', '--scale', scale, ...confirm()], env);
     expect(result.code).toBe(2);

@@ -7,7 +7,7 @@ import { SCALE_PRESETS } from '../../generators/scales.ts';
 import { TABLE_CODES, type Row, type SeedContext } from '../../generators/types.ts';
 import { gom } from '../../generators/world/index.ts';
 
-const TINY: SeedContext = { seed: 42, runTag: 0x1234abcd, referenceDate: new Date('2026-11-20T00:00:00Z'), counts: SCALE_PRESETS.tiny };
+const TINY: SeedContext = { seed: 42, runTag: 0x1234abcd, referenceDate: new Date('2026-11-20T00:00:00Z'), counts: SCALE_PRESETS.tiny, analytics: 'designed' };
 const SMALL: SeedContext = { ...TINY, counts: SCALE_PRESETS.small };
 
 const { spec, rowsOf, col } = specRows(ANALYTICS_CONFIG_SPECS);

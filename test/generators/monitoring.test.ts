@@ -7,7 +7,7 @@ import { runUuid } from '../../generators/runUuid.ts';
 import { SCALE_PRESETS } from '../../generators/scales.ts';
 import { TABLE_CODES, type Row, type SeedContext } from '../../generators/types.ts';
 
-const TINY: SeedContext = { seed: 42, runTag: 0x1234abcd, referenceDate: new Date('2026-11-20T00:00:00Z'), counts: SCALE_PRESETS.tiny };
+const TINY: SeedContext = { seed: 42, runTag: 0x1234abcd, referenceDate: new Date('2026-11-20T00:00:00Z'), counts: SCALE_PRESETS.tiny, analytics: 'designed' };
 /** A whole day, so evenings and nights are both in the window. */
 const DAY: SeedContext = { ...TINY, counts: { ...SCALE_PRESETS.tiny, monitoringHours: 24 } };
 /** Two days ending during a PH/MY evening: alerts of every status, notifications, suppressed maintenance. */

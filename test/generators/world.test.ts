@@ -45,7 +45,7 @@ describe('world model', () => {
   });
 
   it('splits submissions over orders exactly, for presets and odd explicit counts', () => {
-    const odd: SeedContext = { ...ctx, counts: { goms: 3, buyerAccounts: 1, orders: 7, submissions: 1001, eventsPerSubmission: 1, monitoringHours: 1 } };
+    const odd: SeedContext = { ...ctx, counts: { goms: 3, buyerAccounts: 1, orders: 7, submissions: 1001, analyticsDays: 30, monitoringHours: 1 } };
     for (const c of [ctx, odd]) {
       const plan = worldPlan(c);
       expect(Array.from(plan.orderSubmissions).reduce((a, b) => a + b, 0)).toBe(c.counts.submissions);

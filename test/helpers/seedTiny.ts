@@ -4,8 +4,8 @@ import { SCALE_PRESETS } from '../../generators/scales.ts';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 
 /**
- * Seeds the tiny preset into a test database. The default reference instant is 22:00 in
- * Manila: tiny keeps 2 hours of monitoring, and evening drops are what make alerts fire.
+ * Seeds the tiny preset into a test database, analytics as designed. The default reference
+ * instant is 22:00 in Manila, in the evening peak; any instant fills every table.
  */
 export async function seedTiny(url: string, seed: number, referenceDate = new Date('2026-11-20T14:00:00Z')): Promise<SeedOutcome> {
   const connect = async () => {
@@ -17,6 +17,7 @@ export async function seedTiny(url: string, seed: number, referenceDate = new Da
     seed,
     scale: 'tiny',
     counts: SCALE_PRESETS.tiny,
+    analytics: 'designed',
     referenceDate,
     parallel: 2,
     signal: new AbortController().signal,

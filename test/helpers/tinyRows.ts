@@ -7,7 +7,7 @@ export type Cell = CopyValue | undefined;
 
 /** The context every generator test uses: tiny preset, a fixed reference date. */
 export function tinyContext(seed = 7): SeedContext {
-  return { seed, runTag: 0x00c0ffee, referenceDate: new Date('2026-11-20T00:00:00Z'), counts: SCALE_PRESETS.tiny };
+  return { seed, runTag: 0x00c0ffee, referenceDate: new Date('2026-11-20T00:00:00Z'), counts: SCALE_PRESETS.tiny, analytics: 'designed' };
 }
 
 export function specOf(table: string): TableSpec {

@@ -4,7 +4,7 @@ import { dependencyLevels } from '../../seed/loadTables.ts';
 import type { SeedContext, TableSpec } from '../../generators/types.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
 
-const ctx: SeedContext = { seed: 1, runTag: 1, referenceDate: new Date('2026-11-20T00:00:00Z'), counts: { goms: 1, buyerAccounts: 0, orders: 1, submissions: 0, eventsPerSubmission: 0, monitoringHours: 0 } };
+const ctx: SeedContext = { seed: 1, runTag: 1, referenceDate: new Date('2026-11-20T00:00:00Z'), counts: { goms: 1, buyerAccounts: 0, orders: 1, submissions: 0, analyticsDays: 0, monitoringHours: 0 }, analytics: 'designed' };
 
 function numbers(count: number): TableSpec {
   return {

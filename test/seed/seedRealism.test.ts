@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCALE_PRESETS } from '../../generators/scales.ts';
+import type pg from 'pg';
 import { GOMFLOW_TABLE_GROUPS } from '../../stack/schema/gomflowCatalog.ts';
 import { seedTiny } from '../helpers/seedTiny.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
@@ -18,11 +19,8 @@ describe('a tiny seed in the database', () => {
     await db.drop();
   });
 
-  it('fills all 31 GOMFLOW tables, about 20k rows in all', async () => {
-    const counts: Record<string, number> = {};
-    for (const table of Object.values(GOMFLOW_TABLE_GROUPS).flat()) {
-      counts[table] = (await one<{ n: number }>(`SELECT count(*)::int AS n FROM public.${table}`)).n;
-    }
+  it('fills all 31 GOMFLOW tables, about 30k rows in all', async () => {
+    const counts = await tableCounts(db.client);
     expect(Object.entries(counts).filter(([, n]) => n === 0).map(([table]) => table)).toEqual([]);
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
     expect(total).toBeGreaterThan(12_000);
@@ -37,6 +35,17 @@ describe('a tiny seed in the database', () => {
     expect(counts.orders).toBe(SCALE_PRESETS.tiny.orders);
     expect(counts.submissions).toBe(SCALE_PRESETS.tiny.submissions);
     expect(counts.goms).toBeLessThanOrEqual(SCALE_PRESETS.tiny.goms);
+  });
+
+  it('tracks about 10.5 API calls per web submitter (analytics as designed, the default)', async () => {
+    const { calls, submitters } = await one<{ calls: number; submitters: number }>(
+      `SELECT count(*) FILTER (WHERE event_data->>'route' ~ '^(GET|POST) /')::int AS calls,
+              count(DISTINCT submission_id) FILTER (WHERE event_type = 'submission_created')::int AS submitters
+       FROM analytics_events WHERE platform = 'web'`,
+    );
+    expect(submitters).toBeGreaterThan(100);
+    expect(calls / submitters).toBeGreaterThan(9.5);
+    expect(calls / submitters).toBeLessThan(11.5);
   });
 
   it("prices every order in its GOM's currency", async () => {
@@ -117,3 +126,26 @@ describe('a tiny seed in the database', () => {
     expect(rows).toEqual([]);
   });
 });
+
+/** Reference instants in Manila (UTC+8) away from the evening drops, when tiny's 2 h of monitoring once raised no alert. */
+describe.each(['00:00', '08:00', '16:00'])('a tiny seed whose reference instant is %s in Manila', (manila) => {
+  it('fills all 31 GOMFLOW tables', async () => {
+    const db = await createTestDatabase('realism_instant');
+    try {
+      await seedTiny(db.url, 7, new Date(`2026-11-20T${manila}:00+08:00`));
+      const counts = await tableCounts(db.client);
+      expect(Object.keys(counts)).toHaveLength(31);
+      expect(Object.entries(counts).filter(([, n]) => n === 0).map(([table]) => table)).toEqual([]);
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+async function tableCounts(client: pg.Client): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of Object.values(GOMFLOW_TABLE_GROUPS).flat()) {
+    counts[table] = ((await client.query(`SELECT count(*)::int AS n FROM public.${table}`)).rows[0] as { n: number }).n;
+  }
+  return counts;
+}

@@ -7,9 +7,9 @@ import { DAY_MS, configRows, timeAfter } from './configShape.ts';
 /**
  * analytics_funnels: the buyer funnel view → submit → proof uploaded → verified, platform-wide
  * and per channel and country, plus GOMs' funnels for their own drops. Steps 2–4 name the
- * analytics_events.event_type they count. The event_type CHECK list has no page view, so the
- * seeded events keep views in analytics_user_sessions.page_views (and in the submit event's
- * event_data.page_views); step 1 counts sessions with page views instead of an event.
+ * analytics_events.event_type they count. The event_type CHECK list has no page view: the
+ * seeded order-page reads are 'platform_message_received' events told apart only by their
+ * event_data.route (analytics/buyerJourney.ts), so step 1 counts sessions with page views.
  */
 export const BUYER_FUNNEL_STEPS = [
   { step: 1, name: 'Order viewed', source: 'analytics_user_sessions', field: 'page_views', condition: { gt: 0 } },
