@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { classifyError } from './classifyError.ts';
-import type { Iterate, Journey } from './journey.ts';
+import type { Iterate, IterationContext, Journey } from './journey.ts';
 import type { SeriesRecorder } from './seriesRecorder.ts';
 
 /**
@@ -20,9 +20,9 @@ export class IterationRunner {
   ) {}
 
   /** Runs one iteration; `startedAt` (performance.now() ms) is its intended start in the open model. */
-  start(journey: Journey, startedAt: number): Promise<void> {
+  start(journey: Journey, startedAt: number, vu?: number): Promise<void> {
     this.inFlight++;
-    const context = { signal: this.signal } as { signal: AbortSignal; poolWaitMs?: number };
+    const context: IterationContext = { signal: this.signal, ...(vu !== undefined ? { vu } : {}) };
     // Timers may fire a fraction of a ms before the intended start; that is no negative latency.
     const elapsed = () => Math.max(0, performance.now() - startedAt);
     const run = this.iterate(journey, context).then(

@@ -17,6 +17,8 @@ export interface Journey {
 /** What an iteration tells the engine besides its latency; the driver fills it in, also when the iteration fails. */
 export interface IterationContext {
   signal: AbortSignal;
+  /** The virtual user running it (closed model), from 0. */
+  vu?: number;
   /** Time spent waiting for a pooled connection, ms. */
   poolWaitMs?: number;
 }

@@ -33,6 +33,9 @@ export interface LoadRunOptions {
   onTick?: (point: TimelinePoint) => void;
   /** Seeds the journey choice. Default 1. */
   seed?: number;
+  /** Continue this recorder (a capacity ramp's steps share one series), its times offset by timeOffsetMs. */
+  recorder?: SeriesRecorder;
+  timeOffsetMs?: number;
 }
 
 export interface LoadRunOutcome {
@@ -53,7 +56,8 @@ export interface LoadRunOutcome {
  * Every loop is bounded: the schedule by its count and the time, the drain by gracefulStopMs.
  */
 export async function runLoad(options: LoadRunOptions): Promise<LoadRunOutcome> {
-  const recorder = new SeriesRecorder();
+  const recorder = options.recorder ?? new SeriesRecorder();
+  const offset = options.timeOffsetMs ?? 0;
   const stop = new AbortController();
   let stoppedEarly: string | undefined;
   const halt = (reason: string) => {
@@ -82,7 +86,7 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunOutcome> 
     ).finally(() => (sampling = undefined));
   };
   const tick = () => {
-    const point = recorder.flush(performance.now() - start, { inFlight: runner.inFlight, connections: latest.connections, server: latest.server });
+    const point = recorder.flush(offset + performance.now() - start, { inFlight: runner.inFlight, connections: latest.connections, server: latest.server });
     latest = {};
     options.onTick?.(point);
     if (runner.lostError !== undefined && point.requests === point.errors && point.errors > 0) halt('lost the connection to the target');
@@ -105,7 +109,7 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunOutcome> 
   }
   await sampling;
   const durationMs = performance.now() - start;
-  const last = recorder.flush(durationMs, { inFlight: runner.inFlight, connections: latest.connections, server: latest.server });
+  const last = recorder.flush(offset + durationMs, { inFlight: runner.inFlight, connections: latest.connections, server: latest.server });
   options.onTick?.(last);
   return { recorder, durationMs, planned: planned?.length, stoppedEarly, lostError: runner.lostError, peakConnections };
 }
@@ -130,7 +134,7 @@ async function runClosed(model: ClosedModel, runner: IterationRunner, pick: () =
     while (!stop.aborted && performance.now() < deadline && (model.maxIterations === undefined || started < model.maxIterations)) {
       started++;
       const journey = pick();
-      await runner.start(journey, performance.now());
+      await runner.start(journey, performance.now(), index);
       await sleep(Math.min(journey.thinkTimeMs ?? 0, deadline - performance.now()), stop);
     }
   };

@@ -24,6 +24,15 @@ export class SeriesRecorder {
   dropped = 0;
   poolWaitMaxMs = 0;
   private interval = this.freshInterval();
+  /** A caller-defined window across intervals (a capacity step): its own histogram and counts. */
+  window = this.freshInterval();
+
+  /** Starts a new window; the previous one is returned. */
+  startWindow() {
+    const ended = this.window;
+    this.window = this.freshInterval();
+    return ended;
+  }
 
   record(journey: string, latencyMs: number, errorClass?: ErrorClass, poolWaitMs?: number): void {
     const totals = this.journeyTotals(journey);
@@ -33,7 +42,10 @@ export class SeriesRecorder {
     recordMs(totals.histogram, latencyMs);
     recordMs(this.total, latencyMs);
     recordMs(this.interval.histogram, latencyMs);
+    recordMs(this.window.histogram, latencyMs);
+    this.window.requests++;
     if (errorClass) {
+      this.window.errors++;
       totals.errors++;
       this.errors++;
       this.interval.errors++;
@@ -51,10 +63,12 @@ export class SeriesRecorder {
   recordDropped(): void {
     this.dropped++;
     this.interval.dropped++;
+    this.window.dropped++;
   }
 
   recordOffered(): void {
     this.interval.offered++;
+    this.window.offered++;
   }
 
   /** Ends the current interval at `t` ms and appends its point. */
