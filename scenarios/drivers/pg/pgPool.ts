@@ -19,6 +19,9 @@ export function createPool(url: string, pool: ResolvedConfig['pool'], overrides:
   });
   // An idle pooled client whose server goes away emits 'error' on the pool; the next checkout reports it.
   created.on('error', () => undefined);
+  // A checked-out client whose connection drops between two statements emits 'error' itself;
+  // the iteration's next query fails and is counted, so the event must not crash the process.
+  created.on('connect', (client) => client.on('error', () => undefined));
   return created;
 }
 
