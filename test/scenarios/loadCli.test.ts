@@ -84,4 +84,17 @@ describe('load command', () => {
       await proxy.close();
     }
   });
+
+  it('capacity finds a finite breaking point as a multiple of the expected peak and names the budget that broke', async () => {
+    const bundled = path.join(dir, 'bundled.config.mjs');
+    writeFileSync(bundled, 'export default {};\n');
+    const result = await load(['capacity', '--duration', '1s', '--rate', '100'], bundled);
+    expect([0, 1], result.stderr).toContain(result.code);
+    const capacity = writtenResults(result).scenarios[0]!.capacity!;
+    expect(capacity.expectedPeakRps).toBe(100);
+    expect(capacity.brokeAtMultiple).not.toBeNull();
+    expect(capacity.broke).toMatch(/^(error rate|p95|peak connections|\d+ of \d+ iterations dropped)/);
+    expect(capacity.steps.at(-1)!.status).toBe('fail');
+    expect(capacity.steps.slice(0, -1).every((step) => step.status === 'pass')).toBe(true);
+  });
 });
