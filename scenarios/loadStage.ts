@@ -5,7 +5,7 @@ import type { StageContext } from '../stack/stageContext.ts';
 import { capacityFinding, capacityStepModel, CAPACITY_MULTIPLES, describeCapacity, judgeStep } from './capacityRamp.ts';
 import { SeriesRecorder } from './engine/seriesRecorder.ts';
 import { quotaWarning } from './quotaWarning.ts';
-import { runScenarioOnce, type LoadStageEvents } from './runScenarioOnce.ts';
+import { withScenario, type LoadStageEvents } from './withScenario.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
 import { planScenario, type ScenarioKnobs } from './workloads/namedScenarios.ts';
 
@@ -36,30 +36,35 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   const startedAt = new Date();
   let result: ScenarioResult;
   let stopped: unknown;
+  const options = { keep: choice.keep, abortOnFail: plan.name === 'capacity' || choice.abortOnFail };
   if (plan.name === 'capacity') {
     const recorder = new SeriesRecorder();
     const stepMs = choice.knobs.durationMs ?? 10_000;
-    const steps = [];
-    let offset = 0;
-    let last;
-    for (const multiple of CAPACITY_MULTIPLES) {
-      const model = capacityStepModel(plan.expectedPeakRps!, multiple, stepMs);
-      events.note(`capacity: ${multiple}× the launch peak, ${Math.round(model.startRate)} req/s for ${stepMs / 1000} s`);
-      last = await runScenarioOnce(stage, plan, { model, keep: choice.keep, abortOnFail: true, recorder, timeOffsetMs: offset });
-      offset += last.outcome.durationMs;
-      const step = judgeStep(recorder, multiple, model.startRate, last.outcome.peakConnections, config.budgets);
-      steps.push(step);
-      stopped = stopReason(last.outcome);
-      if (step.status === 'fail' || stopped) break;
-    }
-    const capacity = capacityFinding(plan.expectedPeakRps!, steps);
-    const peak = Math.max(...steps.map((step) => step.peakConnections ?? 0));
-    const summary = summarizeScenario({ name: plan.name, startedAt, model: capacityStepModel(plan.expectedPeakRps!, steps.at(-1)!.multiple, stepMs), journeys: last!.journeys, outcome: { ...last!.outcome, recorder, durationMs: offset, peakConnections: peak }, budgets: config.budgets });
+    const { value: ramp, writes } = await withScenario(stage, plan, options, async (scenario) => {
+      const steps = [];
+      let offset = 0;
+      let last;
+      for (const multiple of CAPACITY_MULTIPLES) {
+        const model = capacityStepModel(plan.expectedPeakRps!, multiple, stepMs);
+        events.note(`capacity: ${multiple}× the launch peak, ${Math.round(model.startRate)} req/s for ${stepMs / 1000} s`);
+        last = await scenario.run({ model, recorder, timeOffsetMs: offset });
+        offset += last.durationMs;
+        const step = judgeStep(recorder, multiple, model.startRate, last.peakConnections, config.budgets);
+        steps.push(step);
+        if (step.status === 'fail' || stopReason(last)) break;
+      }
+      return { steps, offset, last: last!, journeys: scenario.journeys };
+    });
+    stopped = stopReason(ramp.last);
+    const capacity = capacityFinding(plan.expectedPeakRps!, ramp.steps);
+    const peak = Math.max(...ramp.steps.map((step) => step.peakConnections ?? 0));
+    const model = capacityStepModel(plan.expectedPeakRps!, ramp.steps.at(-1)!.multiple, stepMs);
+    const summary = summarizeScenario({ name: plan.name, startedAt, model, journeys: ramp.journeys, outcome: { ...ramp.last, recorder, durationMs: ramp.offset, peakConnections: peak }, budgets: config.budgets });
     // The ramp is meant to break a budget: the scenario passes when it measured, the finding is the figure.
-    result = { ...summary, status: summary.requests > 0 ? 'pass' : 'skip', detail: describeCapacity(capacity), capacity };
+    result = { ...summary, status: summary.requests > 0 ? 'pass' : 'skip', detail: describeCapacity(capacity), capacity, ...(writes ? { writes } : {}) };
   } else {
-    const once = await runScenarioOnce(stage, plan, { model: plan.model, keep: choice.keep, abortOnFail: choice.abortOnFail });
-    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...(once.writes ? { writes: once.writes } : {}) };
+    const { value: once, writes } = await withScenario(stage, plan, options, async (scenario) => ({ outcome: await scenario.run({ model: plan.model }), journeys: scenario.journeys }));
+    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...(writes ? { writes } : {}) };
     stopped = stopReason(once.outcome);
   }
   choice.onResult?.(result);
