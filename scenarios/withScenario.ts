@@ -4,8 +4,8 @@ import type { TimelinePoint } from '../results/resultsModel.ts';
 import type { SeedStageEvents } from '../seed/seedStage.ts';
 import type { StageContext } from '../stack/stageContext.ts';
 import { GomflowError } from '../core/errors.ts';
-import type pg from 'pg';
 import { openPgDriver } from './drivers/pg/pgDriver.ts';
+import { warmPool } from './drivers/pg/pgPool.ts';
 import { perVuConnections } from './drivers/pg/perVuConnections.ts';
 import type { Iterate } from './engine/journey.ts';
 import type { LoadModel } from './engine/loadModel.ts';
@@ -96,12 +96,6 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
         timeOffsetMs: run.timeOffsetMs,
       }),
   };
-}
-
-/** Opens `min` pooled connections before the clock starts: the app's pool is running when a drop opens. */
-async function warmPool(pool: pg.Pool, min: number): Promise<void> {
-  const clients = await Promise.all(Array.from({ length: min }, () => pool.connect()));
-  for (const client of clients) client.release();
 }
 
 /** Runs `work` with a set-up scenario and always tears it down; a failed teardown is told, the run's own error wins. */

@@ -48,3 +48,9 @@ export async function withPooled<T>(pool: pg.Pool, context: IterationContext, wo
     client.release(broken);
   }
 }
+
+/** Opens `count` pooled connections before the clock starts: the app's pool is running when a drop opens. */
+export async function warmPool(pool: pg.Pool, count: number): Promise<void> {
+  const clients = await Promise.all(Array.from({ length: count }, () => pool.connect()));
+  for (const client of clients) client.release();
+}
