@@ -1,9 +1,10 @@
 import { GomflowError } from '../../core/errors.ts';
 import type { LoadModel, RateStage } from '../engine/loadModel.ts';
+import { BULK_JOBS } from './bulkJobs.ts';
 import { afterBurstRps, BURST_MINUTES, LAUNCH_MIX_JOURNEYS, launchPeakRps } from './launchMix.ts';
 import type { WorkloadJourney } from './workload.ts';
 
-export const SCENARIO_NAMES = ['smoke', 'connections', 'launch-drop', 'capacity'] as const;
+export const SCENARIO_NAMES = ['smoke', 'connections', 'launch-drop', 'capacity', 'bulk', 'soak'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /** What the user may set on the command line. */
@@ -53,6 +54,16 @@ export function planScenario(name: string, knobs: ScenarioKnobs, limits: Scenari
     case 'capacity': {
       const expected = knobs.rate ?? launchPeakRps(knobs.comeback ?? 1);
       return { name, journeys: LAUNCH_MIX_JOURNEYS, model: open(expected, [{ durationMs: knobs.durationMs ?? 10_000, rate: expected }]), connections: 'pool', expectedPeakRps: expected };
+    }
+    case 'bulk': {
+      // The jobs over the big tables while the rest of the peak hour's traffic runs.
+      const rate = knobs.rate ?? afterBurstRps(knobs.comeback ?? 1);
+      return { name, journeys: [...LAUNCH_MIX_JOURNEYS, ...BULK_JOBS], model: open(rate, [{ durationMs: knobs.durationMs ?? 60_000, rate }]), connections: 'pool' };
+    }
+    case 'soak': {
+      // Hours at the ordinary peak-hour rate, background inserts on: leaks, bloat and slow drift show here.
+      const rate = knobs.rate ?? afterBurstRps(knobs.comeback ?? 1);
+      return { name, journeys: LAUNCH_MIX_JOURNEYS, model: open(rate, [{ durationMs: knobs.durationMs ?? 3_600_000, rate }]), connections: 'pool' };
     }
     case 'connections': {
       const vus = knobs.vus ?? limits.maxConnections + 20;

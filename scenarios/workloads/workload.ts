@@ -20,7 +20,16 @@ export interface WriteJourney extends Journey {
   write: WriteName;
 }
 
-export type WorkloadJourney = ReadJourney | WriteJourney;
+/**
+ * A background job (reminder scan, cleanup_old_data, aggregation) as service_role, always
+ * rolled back: its cost, locks and I/O land on the traffic around it, its changes never stay.
+ */
+export interface JobJourney extends Journey {
+  kind: 'job';
+  sql: string;
+}
+
+export type WorkloadJourney = ReadJourney | WriteJourney | JobJourney;
 
 /** A workload as data: what both engines (Node, k6) replay. */
 export interface Workload {

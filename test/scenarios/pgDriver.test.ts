@@ -7,6 +7,7 @@ import { openPgDriver } from '../../scenarios/drivers/pg/pgDriver.ts';
 import { perVuConnections } from '../../scenarios/drivers/pg/perVuConnections.ts';
 import { runLoad } from '../../scenarios/engine/runLoad.ts';
 import { serverSampler } from '../../scenarios/sampling/serverSampler.ts';
+import { BULK_JOBS } from '../../scenarios/workloads/bulkJobs.ts';
 import { LAUNCH_MIX_JOURNEYS } from '../../scenarios/workloads/launchMix.ts';
 import type { WorkloadJourney } from '../../scenarios/workloads/workload.ts';
 import { rowsOfRun, seededTables, tableFingerprints } from '../helpers/seedFingerprint.ts';
@@ -69,6 +70,16 @@ describe('pg driver', () => {
     expect(await tableFingerprints(db.client, tables)).toEqual(before);
     const { rows } = await db.client.query('SELECT status FROM gomflow_loadtest.seed_runs WHERE id = $1', [driver.rows!.runId]);
     expect(rows[0]?.status).toBe('cleaned');
+  });
+
+  it('bulk jobs (reminder scan, cleanup_old_data, aggregation) run beside the traffic and leave nothing behind', async () => {
+    const tables = [...seededTables(ALL_TABLE_SPECS), 'public.analytics_aggregations'];
+    const before = await tableFingerprints(db.client, tables);
+    const driver = await openPgDriver(db.client, BULK_JOBS, { scenario: 'bulk', url: db.url, pool, catalog: [] });
+    const outcome = await runLoad({ model: { kind: 'closed', vus: 2, durationMs: 10_000, maxIterations: 30 }, journeys: driver.journeys, iterate: driver.iterate, signal: new AbortController().signal }).finally(() => driver.teardown(db.client, false));
+    expect(outcome.recorder.errors).toBe(0);
+    expect(outcome.recorder.journeys.size).toBe(3);
+    expect(await tableFingerprints(db.client, tables)).toEqual(before);
   });
 
   it('reads run as the journey persona through the request context, and the sampler sees the connections', async () => {

@@ -40,7 +40,7 @@ export interface PgDriver {
  * Setup of the pg driver: samples read parameters and write targets from the seeded data,
  * records the run its writes will carry, and opens the app's pool. Reads run as the
  * journey's persona through the request context and are rolled back; writes run as
- * service_role and commit.
+ * service_role and commit; background jobs run as service_role and are rolled back.
  */
 export async function openPgDriver(control: pg.Client, journeys: readonly WorkloadJourney[], options: PgDriverOptions): Promise<PgDriver> {
   const random = rngFor(options.seed ?? 1, 'pg-driver', options.scenario);
@@ -53,7 +53,7 @@ export async function openPgDriver(control: pg.Client, journeys: readonly Worklo
     if (data.orders.length === 0 || data.users.length === 0) missing.push(...writes.map((journey) => `${journey.name}: no active order or user to write for (is the database seeded?)`));
     else state = { rows: await ScenarioRows.open(control, options.scenario), data, random, hotShare: options.hotShare ?? 0.8, submissions: [] };
   }
-  const usable = journeys.filter((journey) => (journey.kind === 'read' ? plans.has(journey.name) : state !== undefined));
+  const usable = journeys.filter((journey) => (journey.kind === 'read' ? plans.has(journey.name) : journey.kind === 'job' || state !== undefined));
   const byName = new Map(usable.map((journey) => [journey.name, journey]));
   const pool = createPool(options.url, options.pool, { max: options.poolMax });
   const iterate: Iterate = (journey, context) =>
@@ -64,6 +64,10 @@ export async function openPgDriver(control: pg.Client, journeys: readonly Worklo
       if (planned?.kind === 'write' && state) {
         const writeState = state;
         await withRequestContext(connection, { role: 'service_role', method: 'POST', path: `/rest/v1/${planned.write}` }, () => runWrite(planned.write, client, writeState), { scope: 'transaction', outcome: 'commit' });
+        return;
+      }
+      if (planned?.kind === 'job') {
+        await withRequestContext(connection, { role: 'service_role' }, (c) => c.query(planned.sql));
         return;
       }
       const plan = plans.get(journey.name);
