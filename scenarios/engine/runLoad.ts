@@ -58,6 +58,7 @@ export interface LoadRunOutcome {
 export async function runLoad(options: LoadRunOptions): Promise<LoadRunOutcome> {
   const recorder = options.recorder ?? new SeriesRecorder();
   const offset = options.timeOffsetMs ?? 0;
+  const before = { requests: recorder.requests, errors: recorder.errors };
   const stop = new AbortController();
   let stoppedEarly: string | undefined;
   const halt = (reason: string) => {
@@ -91,7 +92,8 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunOutcome> 
     options.onTick?.(point);
     if (runner.lostError !== undefined && point.requests === point.errors && point.errors > 0) halt('lost the connection to the target');
     if (options.abortOnFail) {
-      const lost = lostBudget({ requests: recorder.requests, errors: recorder.errors, planned: planned?.length, peakConnections }, options.abortOnFail);
+      // This run's own counts: a capacity step continues a recorder that earlier steps filled.
+      const lost = lostBudget({ requests: recorder.requests - before.requests, errors: recorder.errors - before.errors, planned: planned?.length, peakConnections }, options.abortOnFail);
       if (lost) halt(`abort on fail: ${lost}`);
     }
     takeSample();

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { runLoad } from '../../scenarios/engine/runLoad.ts';
 import type { Journey } from '../../scenarios/engine/journey.ts';
+import { SeriesRecorder } from '../../scenarios/engine/seriesRecorder.ts';
 
 const journeys: Journey[] = [{ name: 'a', patterns: [], weight: 1 }];
 
@@ -60,5 +61,22 @@ describe('runLoad', () => {
     expect(outcome.stoppedEarly).toBe('interrupted');
     expect(outcome.recorder.requests).toBeGreaterThan(0);
     expect(outcome.durationMs).toBeLessThan(5000);
+  });
+
+  it('abort on fail judges a continued recorder by this run alone (a capacity step after earlier ones)', async () => {
+    const recorder = new SeriesRecorder();
+    // An earlier step left 5 errors in 100 requests behind.
+    for (let i = 0; i < 100; i++) recorder.record('a', 1, i < 5 ? 'other' : undefined);
+    const outcome = await runLoad({
+      model: { kind: 'open', startRate: 100, stages: [{ durationMs: 1000, rate: 100 }], maxInFlight: 10 },
+      journeys,
+      iterate: () => delay(1),
+      signal: new AbortController().signal,
+      tickMs: 100,
+      abortOnFail: { errorRatePct: 1 },
+      recorder,
+    });
+    expect(outcome.stoppedEarly).toBeUndefined();
+    expect(recorder.requests).toBe(200);
   });
 });
