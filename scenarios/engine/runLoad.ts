@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { rngFor } from '../../generators/random.ts';
 import type { ServerSample, TimelinePoint } from '../../results/resultsModel.ts';
@@ -60,6 +61,8 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunOutcome> 
   const offset = options.timeOffsetMs ?? 0;
   const before = { requests: recorder.requests, errors: recorder.errors };
   const stop = new AbortController();
+  // Every sleeping virtual user listens on it (hundreds in the connections scenario); each removes its listener when it wakes.
+  setMaxListeners(0, stop.signal);
   let stoppedEarly: string | undefined;
   const halt = (reason: string) => {
     if (stop.signal.aborted) return;
