@@ -62,7 +62,7 @@ export interface ScenarioView {
   /** Requests per second over the whole scenario. */
   throughputRps: number;
   errorBudget: EvaluatedBudget | undefined;
-  series: { throughput: SeriesPoint[]; p95: SeriesPoint[]; errorPct: SeriesPoint[]; connections: SeriesPoint[] };
+  series: { throughput: SeriesPoint[]; p50: SeriesPoint[]; p95: SeriesPoint[]; p99: SeriesPoint[]; errorPct: SeriesPoint[]; connections: SeriesPoint[] };
   bins: number[] | null;
   change: BaselineEntry | undefined;
 }
@@ -185,7 +185,7 @@ function sortWorstFirst(rows: QueryRow[]): QueryRow[] {
 }
 
 function timelineSeries(scenario: ScenarioResult): ScenarioView['series'] {
-  const series: ScenarioView['series'] = { throughput: [], p95: [], errorPct: [], connections: [] };
+  const series: ScenarioView['series'] = { throughput: [], p50: [], p95: [], p99: [], errorPct: [], connections: [] };
   let previous = 0;
   for (const point of scenario.timeline) {
     const t = point.t / 1000;
@@ -193,6 +193,8 @@ function timelineSeries(scenario: ScenarioResult): ScenarioView['series'] {
     previous = point.t;
     series.throughput.push({ t, value: seconds > 0 ? point.requests / seconds : 0 });
     series.p95.push({ t, value: point.p95Ms });
+    if (point.p50Ms !== undefined) series.p50.push({ t, value: point.p50Ms });
+    if (point.p99Ms !== undefined) series.p99.push({ t, value: point.p99Ms });
     series.errorPct.push({ t, value: point.requests > 0 ? (point.errors / point.requests) * 100 : 0 });
     if (point.connections !== undefined) series.connections.push({ t, value: point.connections });
   }

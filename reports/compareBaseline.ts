@@ -1,5 +1,5 @@
 import { queryKey, queryLabel } from './evaluateBudgets.ts';
-import type { Results } from '../results/resultsModel.ts';
+import type { Results, ScenarioResult } from '../results/resultsModel.ts';
 
 /** How much slower p95 may get before it counts as a regression: both limits must be exceeded. */
 export interface RegressionTolerance {
@@ -94,6 +94,7 @@ export function compareToBaseline(current: Results, baseline: Results, tolerance
       entry.errorRatePct = { before: before.errorRatePct, after: scenario.errorRatePct };
     }
     entries.push(entry);
+    entries.push(...journeyEntries(scenario, before, tolerance));
   }
   for (const [key, query] of oldQueries) entries.push({ key, label: queryLabel(query), kind: 'query', presence: 'gone' });
   for (const [key] of oldScenarios) entries.push({ key, label: key, kind: 'scenario', presence: 'gone' });
@@ -104,6 +105,27 @@ export function compareToBaseline(current: Results, baseline: Results, tolerance
     entries,
     regressions: entries.filter((entry) => entry.p95?.regression),
   };
+}
+
+/**
+ * Each journey of a scenario against the same journey of the baseline's scenario, by p95 with
+ * the queries' tolerance, so --fail-on-regression catches one slower journey under load.
+ */
+function journeyEntries(scenario: ScenarioResult, before: ScenarioResult | undefined, tolerance: RegressionTolerance): BaselineEntry[] {
+  const old = new Map((before?.journeys ?? []).map((journey) => [journey.name, journey]));
+  return (scenario.journeys ?? []).map((journey) => {
+    const previous = old.get(journey.name);
+    const entry: BaselineEntry = { key: `${scenario.name}:${journey.name}`, label: `${scenario.name} · ${journey.name}`, kind: 'scenario', presence: previous ? 'changed' : 'new' };
+    if (previous && previous.latency.count > 0 && journey.latency.count > 0) {
+      entry.p95 = compareLatency(previous.latency.p95Ms, journey.latency.p95Ms, tolerance);
+      entry.errorRatePct = { before: pct(previous.errors, previous.requests), after: pct(journey.errors, journey.requests) };
+    }
+    return entry;
+  });
+}
+
+function pct(part: number, whole: number): number {
+  return whole > 0 ? (part / whole) * 100 : 0;
 }
 
 /** Requests per second over a duration in ms; 0 for an empty duration. */

@@ -1,41 +1,16 @@
 import { z } from 'zod';
 import { describeIssue } from '../reports/describeIssue.ts';
+import { count, isoDateTime, ms, percent } from './schemaPrimitives.ts';
+import { HistogramSummarySchema } from './histogramSummarySchema.ts';
+import { ScenarioResultSchema } from './scenarioModel.ts';
+export { HistogramSummarySchema, type HistogramSummary } from './histogramSummarySchema.ts';
+export * from './scenarioModel.ts';
 
 /** Version of the results model; bumped on any incompatible change to results.json. */
 export const RESULTS_VERSION = 1;
 
 /** Run id shape `YYYYMMDD-HHMMSS-<random>` (UTC): sortable by start time and safe as a folder name. */
 export const RUN_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-z]{1,32}$/;
-
-const isoDateTime = z.iso.datetime({ offset: true });
-const count = z.number().int().nonnegative();
-const ms = z.number().nonnegative();
-const percent = z.number().min(0).max(100);
-
-/** Latency distribution of one query or scenario; every value in milliseconds. */
-export const HistogramSummarySchema = z.strictObject({
-  /** Recorded samples. */
-  count,
-  /** Lowest sample, ms (HDR lowest equivalent value). */
-  minMs: ms,
-  /** Highest sample, ms (HDR highest equivalent value). */
-  maxMs: ms,
-  /** Mean, ms. */
-  meanMs: ms,
-  /** Standard deviation, ms. */
-  stdDevMs: ms,
-  /** Median, ms. */
-  p50Ms: ms,
-  /** 90th percentile, ms. */
-  p90Ms: ms,
-  /** 95th percentile, ms. */
-  p95Ms: ms,
-  /** 99th percentile, ms. */
-  p99Ms: ms,
-  /** HDR histogram (µs values) as hdr-histogram-js compressed base64, so runs and workers can be merged. */
-  encoded: z.base64(),
-}).meta({ id: 'HistogramSummary' });
-export type HistogramSummary = z.infer<typeof HistogramSummarySchema>;
 
 /** The database and stack the numbers were measured against, as recorded facts (stack/target.ts's Target is the live target they were read from). */
 export const TargetFactsSchema = z.strictObject({
@@ -295,50 +270,6 @@ export const QueryResultSchema = z.strictObject({
   }),
 });
 export type QueryResult = z.infer<typeof QueryResultSchema>;
-
-/** One interval of a scenario. */
-export const TimelinePointSchema = z.strictObject({
-  /** End of the interval, ms since the scenario started. */
-  t: ms,
-  /** Requests completed in the interval. */
-  requests: count,
-  /** Requests failed in the interval. */
-  errors: count,
-  /** p95 latency of the interval, ms. */
-  p95Ms: ms,
-  /** Server connections open at t. */
-  connections: count.optional(),
-});
-export type TimelinePoint = z.infer<typeof TimelinePointSchema>;
-
-/** Outcome of one load scenario. */
-export const ScenarioResultSchema = z.strictObject({
-  /** Scenario name. */
-  name: z.string().min(1),
-  /** Engine that drove it. */
-  engine: z.enum(['node', 'k6']),
-  /** When it started, ISO 8601. */
-  startedAt: isoDateTime,
-  /** Duration, ms. */
-  durationMs: ms,
-  /** Requests completed. */
-  requests: count,
-  /** Requests failed. */
-  errors: count,
-  /** errors / requests, percent. */
-  errorRatePct: percent,
-  /** Request latency. */
-  latency: HistogramSummarySchema,
-  /** Per-interval numbers, in time order. */
-  timeline: z.array(TimelinePointSchema),
-  /** Highest server connection count seen. */
-  peakConnections: count.optional(),
-  /** Outcome against its budgets; "skip" when it could not run. */
-  status: z.enum(['pass', 'fail', 'skip']),
-  /** Why it failed or was skipped. */
-  detail: z.string().optional(),
-});
-export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
 
 /** results.json: everything one run measured; the only input of the reporters. */
 export const ResultsSchema = z.strictObject({

@@ -17,6 +17,7 @@ const main = defineCommand({
     report: () => import('./commands/report.ts').then((m) => m.default),
     check: () => import('./commands/check.ts').then((m) => m.default),
     bench: () => import('./commands/bench.ts').then((m) => m.default),
+    load: () => import('./commands/load.ts').then((m) => m.default),
   },
 });
 

@@ -82,6 +82,9 @@ svg.chart{width:100%;height:auto;display:block}
 svg.chart text{font-size:12px;fill:var(--muted);font-family:system-ui,"DejaVu Sans",sans-serif}
 svg.chart .grid{stroke:#e3e6ea}
 svg.chart .series{fill:none;stroke:var(--accent);stroke-width:2}
+svg.chart .series.alt{stroke-width:1;stroke-dasharray:3 2;opacity:.7}
+svg.chart .series.alt-1{stroke-dasharray:6 2}
+svg.chart .legend{font-size:10px;fill:var(--muted)}
 svg.chart .dots circle{fill:var(--accent)}
 svg.chart .threshold{stroke:var(--fail);stroke-width:1.5;stroke-dasharray:6 4}
 svg.chart text.threshold-label{fill:var(--fail);font-weight:600}

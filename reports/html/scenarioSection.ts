@@ -2,6 +2,7 @@ import type { ReportModel, ScenarioView } from '../buildReport.ts';
 import { formatCount, formatDuration, formatMs, formatPct, formatRate } from '../../core/format.ts';
 import { badge, emptyNote, esc, facts, section } from './markup.ts';
 import { changeCell } from './querySection.ts';
+import { capacityTable, journeyTable, scenarioExtraFacts } from './scenarioDetails.ts';
 import { lineChartSvg, sparklineSvg } from './svgCharts.ts';
 
 /** Each load scenario: totals against the budgets, and over time what its timeline has. */
@@ -31,6 +32,7 @@ function scenarioArticle(model: ReportModel, view: ScenarioView): string {
   if (s.peakConnections !== undefined) {
     pairs.push(['peak connections', `${esc(formatCount(s.peakConnections))} ${badge(s.peakConnections < budgets.peakConnections ? 'pass' : 'fail')} <span class="muted">alert line ${esc(formatCount(budgets.peakConnections))} of max_connections ${esc(formatCount(budgets.maxConnections))}</span>`]);
   }
+  pairs.push(...scenarioExtraFacts(s));
   if (view.change) {
     const c = view.change;
     const extra = c.throughput ? ` <span class="muted">throughput ${esc(formatRate(c.throughput.before))} → ${esc(formatRate(c.throughput.after))}; errors ${esc(formatPct(c.errorRatePct!.before))} → ${esc(formatPct(c.errorRatePct!.after))}</span>` : '';
@@ -43,7 +45,9 @@ function scenarioArticle(model: ReportModel, view: ScenarioView): string {
   if (s.timeline.length === 0) charts.push(emptyNote('No timeline recorded for this scenario.'));
   else {
     charts.push(figure('Throughput, requests per second', lineChartSvg({ title: 'Throughput', unit: 'req/s', points: series.throughput })));
-    charts.push(figure('Latency p95 per interval, ms', lineChartSvg({ title: 'Latency p95', unit: 'ms', points: series.p95 })));
+    const others = [...(series.p50.length ? [{ label: 'p50', points: series.p50 }] : []), ...(series.p99.length ? [{ label: 'p99', points: series.p99 }] : [])];
+    const latencyBudget = { value: budgets.queryP95Ms, label: `budget ${budgets.queryP95Ms} ms` };
+    charts.push(figure('Latency per interval (p95 solid, p50 and p99 dashed), ms', lineChartSvg({ title: 'Latency p95', unit: 'ms', points: series.p95, others, threshold: latencyBudget })));
     charts.push(figure('Error rate per interval, %', lineChartSvg({ title: 'Error rate', unit: '%', points: series.errorPct, threshold: { value: budgets.errorRatePct, label: `budget ${formatPct(budgets.errorRatePct)}` } })));
     if (series.connections.length) {
       charts.push(figure('Server connections against the alert line', lineChartSvg({ title: 'Server connections', unit: 'conn', points: series.connections, threshold: { value: budgets.peakConnections, label: `alert line ${budgets.peakConnections}` } })));
@@ -53,7 +57,7 @@ function scenarioArticle(model: ReportModel, view: ScenarioView): string {
     `<article class="scenario r-${s.status}"><h3>${badge(s.status)} ${esc(s.name)}</h3>` +
     (s.detail ? `<p>${esc(s.detail)}</p>` : '') +
     facts(pairs) +
-    `<div class="charts">${charts.join('')}</div></article>`
+    `<div class="charts">${charts.join('')}</div>${journeyTable(s)}${capacityTable(s)}</article>`
   );
 }
 

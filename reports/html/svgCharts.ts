@@ -76,10 +76,12 @@ export interface LineChartInput {
   points: readonly SeriesPoint[];
   /** A horizontal line the values must stay below, e.g. the 80-connection alert line. */
   threshold?: { value: number; label: string } | undefined;
+  /** Further series on the same axes (e.g. p50 and p99 beside p95), drawn thinner and named in a legend. */
+  others?: readonly { label: string; points: readonly SeriesPoint[] }[];
 }
 
 /** A time series as an SVG line chart with labelled axes and an optional threshold line. */
-export function lineChartSvg({ title, unit, points, threshold }: LineChartInput): string {
+export function lineChartSvg({ title, unit, points, threshold, others = [] }: LineChartInput): string {
   const width = 420;
   const height = 190;
   const left = 46;
@@ -88,8 +90,9 @@ export function lineChartSvg({ title, unit, points, threshold }: LineChartInput)
   const bottom = 24;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const tMax = Math.max(...points.map((p) => p.t), 1);
-  const yMax = niceCeil(Math.max(...points.map((p) => p.value), threshold ? threshold.value * 1.1 : 0, 1e-9));
+  const all = [...points, ...others.flatMap((other) => other.points)];
+  const tMax = Math.max(...all.map((p) => p.t), 1);
+  const yMax = niceCeil(Math.max(...all.map((p) => p.value), threshold ? threshold.value * 1.1 : 0, 1e-9));
   const x = (t: number) => r(left + (t / tMax) * plotW);
   const y = (value: number) => r(top + plotH - (value / yMax) * plotH);
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.t)} ${y(p.value)}`).join(' ');
@@ -105,11 +108,17 @@ export function lineChartSvg({ title, unit, points, threshold }: LineChartInput)
       `<text class="threshold-label" x="${width - right - 4}" y="${r(y(threshold.value) - 4)}" text-anchor="end">${escapeMarkup(threshold.label)}</text>`
     : '';
   const label = `${title} (${unit}) over ${tickLabel(tMax)} s`;
+  const extra = others
+    .map((other, i) => {
+      const d = other.points.map((p, j) => `${j === 0 ? 'M' : 'L'}${x(p.t)} ${y(p.value)}`).join(' ');
+      return `<path class="series alt alt-${i}" d="${d}"/><text class="legend" x="${r(left + 60 + i * 60)}" y="12">${escapeMarkup(other.label)}</text>`;
+    })
+    .join('');
   return (
     `<svg class="chart" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="${escapeMarkup(label)}">` +
     `<title>${escapeMarkup(label)}</title>${yTicks}${xTicks}` +
     `<text class="unit" x="2" y="12">${escapeMarkup(unit)}</text>${line}` +
-    `<path class="series" d="${path}"/><g class="dots">${dots}</g></svg>`
+    `${extra}<path class="series" d="${path}"/><g class="dots">${dots}</g></svg>`
   );
 }
 

@@ -5,6 +5,7 @@ import { resolveScale } from '../../generators/resolveScale.ts';
 import { benchTable } from '../../reports/terminal/benchTable.ts';
 import { tableOptionsFor } from '../../reports/terminal/textTable.ts';
 import { checkTable } from '../../reports/terminal/checkTable.ts';
+import { loadStage } from '../../scenarios/loadStage.ts';
 import { seedStage } from '../../seed/seedStage.ts';
 import { assertMayChange } from '../../stack/safety.ts';
 import { ensureGomflowSchema } from '../../stack/schema/ensureGomflowSchema.ts';
@@ -26,11 +27,11 @@ const args = {
 } as const;
 
 /**
- * The rehearsal: schema, seed, checks and query benchmarks against one target, written into
+ * The rehearsal: schema, seed, checks, query benchmarks and the smoke load scenario against one target, written into
  * ONE results.json and one report, whose verdict decides the exit code.
  */
 export default defineCommand({
-  meta: { name: 'run', description: 'The whole rehearsal: apply the schema (local), seed, run the checks and the query benchmarks, write one report' },
+  meta: { name: 'run', description: 'The whole rehearsal: apply the schema (local), seed, run the checks, the query benchmarks and the smoke load scenario, write one report' },
   args,
   async run({ args: parsed, rawArgs }) {
     const ctx = await prepareCommand('run', rawArgs, args, parsed);
@@ -56,6 +57,8 @@ export default defineCommand({
       const bench = await benchStage(stage, { referenceDate });
       sections.queries = bench.results;
       process.stderr.write(benchTable(bench.results, bench.pairs, tableOptionsFor(process.stderr)));
+      note('then: the smoke load scenario');
+      await loadStage(stage, { scenario: 'smoke', knobs: {}, keep: false, abortOnFail: false, referenceDate, onResult: (result) => (sections.scenarios = [result]) });
     });
     process.stdout.write(recorded.summaryMarkdown);
     finishRecorded(ctx.cwd, recorded);

@@ -1,0 +1,45 @@
+import { formatCount, formatMs, formatPct, formatRate } from '../../core/format.ts';
+import type { ScenarioResult } from '../../results/resultsModel.ts';
+import { badge, esc, table } from './markup.ts';
+
+/** The scenario facts the Node engine adds: errors by class, dropped iterations, pool wait, early stop, written rows, capacity. */
+export function scenarioExtraFacts(s: ScenarioResult): [string, string][] {
+  const pairs: [string, string][] = [];
+  if (s.model) pairs.push(['load model', esc(s.model.kind === 'open' ? `open, up to ${formatRate(s.model.peakRateRps ?? 0)} arrivals` : `closed, ${s.model.vus ?? '?'} virtual users`)]);
+  const classes = Object.entries(s.errorsByClass ?? {}).filter(([, n]) => n > 0);
+  if (classes.length > 0) pairs.push(['errors by class', esc(classes.map(([name, n]) => `${name} ${formatCount(n)}`).join(' · '))]);
+  if (s.droppedIterations !== undefined) pairs.push(['dropped iterations', `${esc(formatCount(s.droppedIterations))} <span class="muted">could not start in time (every slot busy)</span>`]);
+  if (s.poolWaitMaxMs !== undefined) pairs.push(['pool wait', `longest ${esc(formatMs(s.poolWaitMaxMs))} ms <span class="muted">waiting for a pooled connection</span>`]);
+  if (s.stoppedEarly) pairs.push(['stopped early', esc(s.stoppedEarly)]);
+  if (s.writes) pairs.push(['rows written', esc(s.writes.kept ? `run ${s.writes.runId}: kept (seed clean --run ${s.writes.runId} removes them)` : `run ${s.writes.runId}: ${formatCount(s.writes.rows)} rows, removed again`)]);
+  if (s.capacity) {
+    const c = s.capacity;
+    const held = c.heldMultiple === null ? 'less than the lowest step' : `${c.heldMultiple}× the launch peak`;
+    pairs.push(['capacity', `<strong>holds ${esc(held)}</strong> <span class="muted">expected peak ${esc(formatRate(c.expectedPeakRps))}</span>${c.broke ? `; breaks at ${esc(String(c.brokeAtMultiple))}×: ${esc(c.broke)}` : ''}`]);
+  }
+  return pairs;
+}
+
+/** Per-journey p95 against its budget. */
+export function journeyTable(s: ScenarioResult): string {
+  if (!s.journeys || s.journeys.length === 0) return '';
+  const rows = s.journeys.map(
+    (j) =>
+      `<tr><td>${badge(j.status)}</td><td>${esc(j.name)}</td><td class="muted">${esc(j.patterns.join(', '))}</td><td class="num">${esc(formatCount(j.requests))}</td>` +
+      `<td class="num">${esc(formatCount(j.errors))}</td><td class="num">${esc(formatMs(j.latency.p50Ms))}</td><td class="num">${esc(formatMs(j.latency.p95Ms))}</td>` +
+      `<td class="num">${esc(formatMs(j.latency.p99Ms))}</td><td class="num">&lt; ${esc(formatMs(j.budgetP95Ms))}</td></tr>`,
+  );
+  return table(['', 'journey', 'patterns', 'requests', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'p95 budget'], rows);
+}
+
+/** The capacity ramp's steps. */
+export function capacityTable(s: ScenarioResult): string {
+  if (!s.capacity) return '';
+  const rows = s.capacity.steps.map(
+    (step) =>
+      `<tr><td>${badge(step.status)}</td><td class="num">${esc(String(step.multiple))}×</td><td class="num">${esc(formatRate(step.rateRps))}</td><td class="num">${esc(formatCount(step.requests))}</td>` +
+      `<td class="num">${esc(formatPct(step.errorRatePct))}</td><td class="num">${esc(formatMs(step.p95Ms))}</td><td class="num">${step.peakConnections ?? '—'}</td>` +
+      `<td class="num">${esc(formatCount(step.dropped))}</td><td>${esc(step.broke ?? '')}</td></tr>`,
+  );
+  return table(['', 'multiple', 'rate', 'requests', 'errors', 'p95 ms', 'peak conn', 'dropped', 'broke'], rows);
+}

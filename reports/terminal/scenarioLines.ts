@@ -1,0 +1,25 @@
+import { formatCount, formatMs, formatPct } from '../../core/format.ts';
+import type { ScenarioResult, TimelinePoint } from '../../results/resultsModel.ts';
+
+/** One line per interval of a running scenario, for stderr. */
+export function scenarioTickLine(scenario: string, point: TimelinePoint): string {
+  const errors = point.errors > 0 ? ` errors ${point.errors} (${Object.entries(point.errorsByClass ?? {}).map(([name, n]) => `${name} ${n}`).join(', ')})` : '';
+  const dropped = point.dropped ? ` dropped ${point.dropped}` : '';
+  const connections = point.connections !== undefined ? ` conn ${point.connections}` : '';
+  const wait = point.poolWaitMaxMs !== undefined ? ` pool wait ≤${formatMs(point.poolWaitMaxMs)} ms` : '';
+  return `  ${scenario} ${(point.t / 1000).toFixed(0).padStart(4)} s  ${String(point.requests).padStart(5)} req  p50 ${formatMs(point.p50Ms ?? 0)} p95 ${formatMs(point.p95Ms)} p99 ${formatMs(point.p99Ms ?? 0)} ms${errors}${dropped}${connections}${wait}`;
+}
+
+/** The closing lines of a scenario. */
+export function scenarioSummaryLines(result: ScenarioResult): string[] {
+  const l = result.latency;
+  const lines = [
+    `${result.name}: ${result.status.toUpperCase()} — ${formatCount(result.requests)} requests, ${formatCount(result.errors)} errors (${formatPct(result.errorRatePct)}), p50 ${formatMs(l.p50Ms)} p95 ${formatMs(l.p95Ms)} p99 ${formatMs(l.p99Ms)} ms` +
+      (result.droppedIterations ? `, ${formatCount(result.droppedIterations)} dropped` : '') +
+      (result.peakConnections !== undefined ? `, peak ${result.peakConnections} connections` : ''),
+  ];
+  if (result.detail) lines.push(`  ${result.detail}`);
+  if (result.stoppedEarly) lines.push(`  stopped early: ${result.stoppedEarly}`);
+  if (result.writes) lines.push(`  wrote run ${result.writes.runId}: ${result.writes.kept ? `${formatCount(result.writes.rows)} row ids kept (seed clean --run ${result.writes.runId} removes them)` : `${formatCount(result.writes.rows)} rows removed again`}`);
+  return lines;
+}

@@ -1,0 +1,95 @@
+import type pg from 'pg';
+import type { CatalogQuery } from '../../../bench/catalogQuery.ts';
+import type { ResolvedConfig } from '../../../core/config/configSchema.ts';
+import { rngFor } from '../../../generators/random.ts';
+import { withRequestContext } from '../../../stack/requestContext.ts';
+import type { Iterate } from '../../engine/journey.ts';
+import type { ReadJourney, WorkloadJourney, WriteJourney } from '../../workloads/workload.ts';
+import { createPool, withPooled } from './pgPool.ts';
+import { pickRead, planReads } from './readPlans.ts';
+import { ScenarioRows } from './scenarioRows.ts';
+import { loadWriteData } from './writeData.ts';
+import { runWrite, type WriteState } from './writeStatements.ts';
+
+export interface PgDriverOptions {
+  scenario: string;
+  url: string;
+  pool: ResolvedConfig['pool'];
+  catalog: readonly CatalogQuery[];
+  /** Pool size instead of pool.max (the connections scenario). */
+  poolMax?: number;
+  seed?: number;
+  /** Share (0–1) of submissions that go to the drop's hot orders. Default 0.8. */
+  hotShare?: number;
+}
+
+/** The pg driver of one scenario run: its journeys ready to iterate, and the teardown that removes (or keeps) what it wrote. */
+export interface PgDriver {
+  iterate: Iterate;
+  /** The journeys that can run here; the others are in `missing`. */
+  journeys: WorkloadJourney[];
+  missing: string[];
+  /** The run the written rows carry; undefined for a read-only workload. */
+  rows?: ScenarioRows;
+  pool: pg.Pool;
+  /** Ends the pool, then removes the written rows exactly (returns how many went) or keeps them (returns the ids handed out). */
+  teardown(control: pg.Client, keep: boolean): Promise<number>;
+}
+
+/**
+ * Setup of the pg driver: samples read parameters and write targets from the seeded data,
+ * records the run its writes will carry, and opens the app's pool. Reads run as the
+ * journey's persona through the request context and are rolled back; writes run as
+ * service_role and commit; background jobs run as service_role and are rolled back.
+ */
+export async function openPgDriver(control: pg.Client, journeys: readonly WorkloadJourney[], options: PgDriverOptions): Promise<PgDriver> {
+  const random = rngFor(options.seed ?? 1, 'pg-driver', options.scenario);
+  const reads = journeys.filter((journey): journey is ReadJourney => journey.kind === 'read');
+  const writes = journeys.filter((journey): journey is WriteJourney => journey.kind === 'write');
+  const { plans, missing } = await planReads(control, options.catalog, reads);
+  let state: WriteState | undefined;
+  if (writes.length > 0) {
+    const data = await loadWriteData(control);
+    if (data.orders.length === 0 || data.users.length === 0) missing.push(...writes.map((journey) => `${journey.name}: no active order or user to write for (is the database seeded?)`));
+    else state = { rows: await ScenarioRows.open(control, options.scenario), data, random, hotShare: options.hotShare ?? 0.8, submissions: [] };
+  }
+  const usable = journeys.filter((journey) => (journey.kind === 'read' ? plans.has(journey.name) : journey.kind === 'job' || state !== undefined));
+  const byName = new Map(usable.map((journey) => [journey.name, journey]));
+  const pool = createPool(options.url, options.pool, { max: options.poolMax });
+  const iterate: Iterate = (journey, context) =>
+    withPooled(pool, context, async (client) => {
+      // A PoolClient is a Client as far as the request context is concerned (query on one connection).
+      const connection = client as unknown as pg.Client;
+      const planned = byName.get(journey.name);
+      if (planned?.kind === 'write' && state) {
+        const writeState = state;
+        await withRequestContext(connection, { role: 'service_role', method: 'POST', path: `/rest/v1/${planned.write}` }, () => runWrite(planned.write, client, writeState), { scope: 'transaction', outcome: 'commit' });
+        return;
+      }
+      if (planned?.kind === 'job') {
+        await withRequestContext(connection, { role: 'service_role' }, (c) => c.query(planned.sql));
+        return;
+      }
+      const plan = plans.get(journey.name);
+      if (!plan) throw new Error(`journey ${journey.name} has no statement here`);
+      const { values, context: request } = pickRead(plan, random);
+      await withRequestContext(connection, request, (c) => c.query({ name: `gl_${plan.query.name}`, text: plan.query.sql, values }));
+    });
+  return {
+    iterate,
+    journeys: usable,
+    missing,
+    rows: state?.rows,
+    pool,
+    async teardown(controlClient, keep) {
+      // Bounded: an iteration left hanging past the graceful stop must not hold the teardown.
+      await Promise.race([pool.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      if (!state) return 0;
+      if (keep) {
+        await state.rows.keep(controlClient);
+        return Object.values(state.rows.counts()).reduce((sum, n) => sum + n, 0);
+      }
+      return state.rows.remove(controlClient);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { performance } from 'node:perf_hooks';
+import { classifyError } from './classifyError.ts';
+import type { Iterate, IterationContext, Journey } from './journey.ts';
+import type { SeriesRecorder } from './seriesRecorder.ts';
+
+/**
+ * Starts iterations, times them from the start they were given, records them, and keeps the
+ * set in flight so the engine can wait for them (bounded) at the end. The first error that
+ * means the target is gone is kept: the stage turns it into a partial run (exit 3).
+ */
+export class IterationRunner {
+  inFlight = 0;
+  lostError: unknown;
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly iterate: Iterate,
+    private readonly recorder: SeriesRecorder,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** Runs one iteration; `startedAt` (performance.now() ms) is its intended start in the open model. */
+  start(journey: Journey, startedAt: number, vu?: number): Promise<void> {
+    this.inFlight++;
+    const context: IterationContext = { signal: this.signal, ...(vu !== undefined ? { vu } : {}) };
+    // Timers may fire a fraction of a ms before the intended start; that is no negative latency.
+    const elapsed = () => Math.max(0, performance.now() - startedAt);
+    const run = this.iterate(journey, context).then(
+      () => this.recorder.record(journey.name, elapsed(), undefined, context.poolWaitMs),
+      (error: unknown) => {
+        const errorClass = classifyError(error);
+        if (errorClass === 'connection-lost') this.lostError ??= error;
+        this.recorder.record(journey.name, elapsed(), errorClass, context.poolWaitMs);
+      },
+    );
+    const tracked = run.finally(() => {
+      this.inFlight--;
+      this.running.delete(tracked);
+    });
+    this.running.add(tracked);
+    return tracked;
+  }
+
+  /** Waits for the iterations in flight, at most `ms`; returns how many were still running. */
+  async drain(ms: number): Promise<number> {
+    if (this.running.size === 0) return 0;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    await Promise.race([Promise.all(this.running), timeout]);
+    clearTimeout(timer);
+    return this.running.size;
+  }
+}

@@ -1,0 +1,80 @@
+import { GomflowError } from '../core/errors.ts';
+import { ensureBenchData } from '../bench/ensureBenchData.ts';
+import type { ScenarioResult } from '../results/resultsModel.ts';
+import type { StageContext } from '../stack/stageContext.ts';
+import { capacityFinding, capacityStepModel, CAPACITY_MULTIPLES, describeCapacity, judgeStep } from './capacityRamp.ts';
+import { SeriesRecorder } from './engine/seriesRecorder.ts';
+import { quotaWarning } from './quotaWarning.ts';
+import { withScenario, type LoadStageEvents } from './withScenario.ts';
+import { summarizeScenario } from './summarizeScenario.ts';
+import { planScenario, type ScenarioKnobs } from './workloads/namedScenarios.ts';
+
+export interface LoadChoice {
+  scenario: string;
+  knobs: ScenarioKnobs;
+  /** Keep the rows the scenario wrote (seed list shows them, seed clean removes them). */
+  keep: boolean;
+  /** Stop as soon as a budget is already lost (capacity steps always do). */
+  abortOnFail: boolean;
+  referenceDate: Date;
+  /** Each scenario as soon as it is measured, so a run cut short still writes it. */
+  onResult?: (result: ScenarioResult) => void;
+}
+
+/**
+ * The load stage: one named scenario against the target's database through the pg driver.
+ * Returns the scenario's section; a lost target or Ctrl-C is thrown after onResult has the
+ * section, so the command writes it as partial (exit 3).
+ */
+export async function loadStage(stage: StageContext & { events: LoadStageEvents }, choice: LoadChoice): Promise<ScenarioResult> {
+  const { config, session, events } = stage;
+  await ensureBenchData(stage, undefined, choice.referenceDate);
+  const maxConnections = Number.parseInt(session.server.settings.max_connections ?? '', 10) || config.budgets.maxConnections;
+  const plan = planScenario(choice.scenario, choice.knobs, { poolMax: config.pool.max, maxConnections });
+  const warning = quotaWarning(session.target.kind, plan, config.pool.max);
+  if (warning) events.note(warning);
+  const startedAt = new Date();
+  let result: ScenarioResult;
+  let stopped: unknown;
+  const options = { keep: choice.keep, abortOnFail: plan.name === 'capacity' || choice.abortOnFail };
+  if (plan.name === 'capacity') {
+    const recorder = new SeriesRecorder();
+    const stepMs = choice.knobs.durationMs ?? 10_000;
+    const { value: ramp, writes } = await withScenario(stage, plan, options, async (scenario) => {
+      const steps = [];
+      let offset = 0;
+      let last;
+      for (const multiple of CAPACITY_MULTIPLES) {
+        const model = capacityStepModel(plan.expectedPeakRps!, multiple, stepMs);
+        events.note(`capacity: ${multiple}× the launch peak, ${Math.round(model.startRate)} req/s for ${stepMs / 1000} s`);
+        last = await scenario.run({ model, recorder, timeOffsetMs: offset });
+        offset += last.durationMs;
+        const step = judgeStep(recorder, multiple, model.startRate, last.peakConnections, config.budgets);
+        steps.push(step);
+        if (step.status === 'fail' || stopReason(last)) break;
+      }
+      return { steps, offset, last: last!, journeys: scenario.journeys };
+    });
+    stopped = stopReason(ramp.last);
+    const capacity = capacityFinding(plan.expectedPeakRps!, ramp.steps);
+    const peak = Math.max(...ramp.steps.map((step) => step.peakConnections ?? 0));
+    const model = capacityStepModel(plan.expectedPeakRps!, ramp.steps.at(-1)!.multiple, stepMs);
+    const summary = summarizeScenario({ name: plan.name, startedAt, model, journeys: ramp.journeys, outcome: { ...ramp.last, recorder, durationMs: ramp.offset, peakConnections: peak }, budgets: config.budgets });
+    // The ramp is meant to break a budget: the scenario passes when it measured, the finding is the figure.
+    result = { ...summary, status: summary.requests > 0 ? 'pass' : 'skip', detail: describeCapacity(capacity), capacity, ...(writes ? { writes } : {}) };
+  } else {
+    const { value: once, writes } = await withScenario(stage, plan, options, async (scenario) => ({ outcome: await scenario.run({ model: plan.model }), journeys: scenario.journeys }));
+    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...(writes ? { writes } : {}) };
+    stopped = stopReason(once.outcome);
+  }
+  choice.onResult?.(result);
+  if (stopped) throw stopped;
+  return result;
+}
+
+/** The error a run that did not end by itself is reported with: the target's own error, or Ctrl-C. */
+function stopReason(outcome: { lostError?: unknown; stoppedEarly?: string }): unknown {
+  if (outcome.lostError !== undefined) return outcome.lostError;
+  if (outcome.stoppedEarly === 'interrupted') return new GomflowError('E_ABORTED', 'the load scenario was interrupted');
+  return undefined;
+}

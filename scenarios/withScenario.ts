@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { loadCatalog } from '../bench/loadCatalog.ts';
+import type { TimelinePoint } from '../results/resultsModel.ts';
+import type { SeedStageEvents } from '../seed/seedStage.ts';
+import type { StageContext } from '../stack/stageContext.ts';
+import { GomflowError } from '../core/errors.ts';
+import { openPgDriver } from './drivers/pg/pgDriver.ts';
+import { warmPool } from './drivers/pg/pgPool.ts';
+import { perVuConnections } from './drivers/pg/perVuConnections.ts';
+import type { Iterate } from './engine/journey.ts';
+import type { LoadModel } from './engine/loadModel.ts';
+import { runLoad, type LoadRunOutcome } from './engine/runLoad.ts';
+import type { SeriesRecorder } from './engine/seriesRecorder.ts';
+import { serverSampler } from './sampling/serverSampler.ts';
+import type { ScenarioPlan } from './workloads/namedScenarios.ts';
+import type { WorkloadJourney } from './workloads/workload.ts';
+
+/** What the load stage tells as it goes, besides notes: each interval of the series. */
+export type LoadStageEvents = SeedStageEvents & {
+  scenarioTick?(scenario: string, point: TimelinePoint): void;
+};
+
+export interface SessionOptions {
+  keep: boolean;
+  abortOnFail: boolean;
+  seed?: number;
+}
+
+export interface RunOptions {
+  model: LoadModel;
+  recorder?: SeriesRecorder;
+  timeOffsetMs?: number;
+}
+
+/** A scenario set up and ready to run (one or more times: capacity steps share the warm pool). */
+export interface ScenarioSession {
+  journeys: WorkloadJourney[];
+  run(options: RunOptions): Promise<LoadRunOutcome>;
+  /** Always called: ends the connections, removes exactly the rows written (or keeps them). */
+  teardown(): Promise<ScenarioWrites | undefined>;
+}
+
+export interface ScenarioWrites {
+  runId: string;
+  rows: number;
+  kept: boolean;
+}
+
+/**
+ * k6's lifecycle, setup half: sample the data, record the run its writes carry, open (and
+ * warm to pool.min) the app's pool — or, for the connections scenario, a connection per user.
+ */
+export async function openScenario(stage: StageContext & { events: LoadStageEvents }, plan: ScenarioPlan, options: SessionOptions): Promise<ScenarioSession> {
+  const { session, config, events } = stage;
+  const catalog = await loadCatalog(config.bench.catalogDir ? path.resolve(stage.cwd, config.bench.catalogDir) : undefined);
+  let iterate: Iterate;
+  let journeys: WorkloadJourney[];
+  let teardown: () => Promise<ScenarioWrites | undefined>;
+  if (plan.connections === 'per-vu') {
+    const journey = plan.journeys[0]!;
+    const query = journey.kind === 'read' ? catalog.find((candidate) => candidate.name === journey.query) : undefined;
+    if (!query) throw new Error(`the connections scenario needs the catalog query ${journey.kind === 'read' ? journey.query : '?'}`);
+    const driver = perVuConnections(session.target.url, query);
+    iterate = driver.iterate;
+    journeys = plan.journeys;
+    teardown = async () => (await driver.close(), undefined);
+  } else {
+    const driver = await openPgDriver(session.client, plan.journeys, { scenario: plan.name, url: session.target.url, pool: config.pool, catalog, seed: options.seed });
+    for (const line of driver.missing) events.note(`${plan.name}: left out ${line}`);
+    iterate = driver.iterate;
+    journeys = driver.journeys;
+    teardown = async () => {
+      const rows = await driver.teardown(session.client, options.keep);
+      return driver.rows ? { runId: driver.rows.runId, rows, kept: options.keep } : undefined;
+    };
+    await warmPool(driver.pool, config.pool.min).catch(() => undefined);
+  }
+  if (journeys.length === 0) {
+    await teardown().catch(() => undefined);
+    throw new GomflowError('E_SEED_UNKNOWN', `${plan.name}: no journey has data to run on ${session.target.where}; seed it first (gomflow-load seed)`);
+  }
+  return {
+    journeys,
+    teardown,
+    run: (run) =>
+      runLoad({
+        model: run.model,
+        journeys,
+        iterate,
+        signal: stage.signal,
+        sample: serverSampler(session.client),
+        abortOnFail: options.abortOnFail ? { errorRatePct: config.budgets.errorRatePct, peakConnections: config.budgets.peakConnections } : undefined,
+        onTick: (point) => events.scenarioTick?.(plan.name, point),
+        seed: options.seed,
+        recorder: run.recorder,
+        timeOffsetMs: run.timeOffsetMs,
+      }),
+  };
+}
+
+/** Runs `work` with a set-up scenario and always tears it down; a failed teardown is told, the run's own error wins. */
+export async function withScenario<T>(stage: StageContext & { events: LoadStageEvents }, plan: ScenarioPlan, options: SessionOptions, work: (scenario: ScenarioSession) => Promise<T>): Promise<{ value: T; writes?: ScenarioWrites }> {
+  const scenario = await openScenario(stage, plan, options);
+  let writes: ScenarioWrites | undefined;
+  let value: T;
+  try {
+    value = await work(scenario);
+  } finally {
+    try {
+      writes = await scenario.teardown();
+    } catch (error) {
+      stage.events.note(`${plan.name}: could not remove the rows it wrote (${(error as Error).message}); remove them with seed clean once the server is back (seed list shows the run)`);
+    }
+  }
+  return { value, ...(writes ? { writes } : {}) };
+}

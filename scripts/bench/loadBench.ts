@@ -1,0 +1,94 @@
+/**
+ * npm run bench:load [-- --clients N] [--seconds S]
+ *
+ * The pg driver of the load scenarios against pgbench -M prepared running the same statements
+ * (BEGIN, the request context's set_config, a primary-key read, ROLLBACK) with the same client
+ * count, on the local target, in a scratch database dropped afterwards: TPS ratio (closed
+ * model), then p50/p99 at a fixed rate below saturation (open model vs pgbench -R, both from
+ * the scheduled start). Without pgbench it says so and measures nothing.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CatalogQuery } from '../../bench/catalogQuery.ts';
+import { loadConfig } from '../../core/config/loadConfig.ts';
+import { createLatencyHistogram, recordMs } from '../../results/histogram.ts';
+import { openPgDriver } from '../../scenarios/drivers/pg/pgDriver.ts';
+import { warmPool } from '../../scenarios/drivers/pg/pgPool.ts';
+import { runLoad } from '../../scenarios/engine/runLoad.ts';
+import type { LoadModel } from '../../scenarios/engine/loadModel.ts';
+import { applySchema } from '../../stack/schema/applySchema.ts';
+import { connectTarget, ensureRunning, resolveTarget } from '../../stack/target.ts';
+import { findPgbench, readPgbenchLatencies, runPgbench } from './pgbench.ts';
+
+const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string', default: '10' } } });
+const pgbench = findPgbench();
+if (!pgbench) {
+  process.stderr.write('bench:load: pgbench not found (looked at $PGBENCH, /usr/bin/pgbench and PATH); no ratio measured. Install the PostgreSQL client tools to compare.\n');
+  process.exit(3);
+}
+const config = await loadConfig({ cwd: process.cwd(), env: process.env, flags: {} });
+const clients = Number(values.clients ?? config.pool.max);
+const seconds = Number(values.seconds);
+const DB = `gomflow_loadbench_${process.pid}`;
+const ROWS = 10_000;
+const SET_CONTEXT = `SELECT set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true), set_config('request.method', 'GET', true), set_config('request.path', '/rest/v1/loadbench', true), set_config('request.headers', '{}', true)`;
+const READ = 'SELECT id, payload FROM public.loadbench_rows WHERE id = $1';
+const query: CatalogQuery = { name: 'loadbench_read', file: 'loadbench', journey: 'bench', roles: ['service_role'], params: ['id'], samplers: { typical: `SELECT id FROM public.loadbench_rows ORDER BY id LIMIT ${ROWS}` }, budget: {}, sql: READ };
+const target = await resolveTarget({ ...config, target: 'local' }, process.cwd());
+const running = await ensureRunning(target);
+const work = mkdtempSync(path.join(tmpdir(), 'gomflow-bench-load-'));
+const admin = await connectTarget(target, 'postgres');
+
+try {
+  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB}`);
+  const url = Object.assign(new URL(target.url), { pathname: `/${DB}` }).toString();
+  const control = await connectTarget(target, DB);
+  // The shim gives the API roles the request context switches to (idempotent, cluster-wide roles already there after db up).
+  await applySchema(control, { source: 'bundled', withShim: true });
+  await control.query(`CREATE TABLE public.loadbench_rows (id int PRIMARY KEY, payload text NOT NULL);
+    INSERT INTO public.loadbench_rows SELECT g, md5(g::text) FROM generate_series(1, ${ROWS}) g;
+    GRANT SELECT ON public.loadbench_rows TO service_role; ANALYZE public.loadbench_rows`);
+  writeFileSync(path.join(work, 'read.sql'), `\\set id random(1, ${ROWS})\nBEGIN;\n${SET_CONTEXT};\n${READ.replace('$1', ':id')};\nROLLBACK;\n`);
+  process.stderr.write(`bench:load — ${clients} clients, ${seconds} s per run, PostgreSQL on ${target.where}, ${pgbench}\n`);
+
+  const driverRun = async (model: LoadModel) => {
+    const driver = await openPgDriver(control, [{ kind: 'read', name: 'read', patterns: [], weight: 1, query: query.name, role: 'service_role', hotShare: 0 }], { scenario: 'bench', url, pool: { ...config.pool, min: clients }, poolMax: clients, catalog: [query] });
+    try {
+      // pgbench connects before its clock starts too (tps "without initial connection time").
+      await warmPool(driver.pool, clients);
+      return await runLoad({ model, journeys: driver.journeys, iterate: driver.iterate, signal: new AbortController().signal, gracefulStopMs: 5000 });
+    } finally {
+      await driver.teardown(control, false);
+    }
+  };
+
+  process.stderr.write('1/2 throughput, closed model vs pgbench -M prepared…\n');
+  const closed = await driverRun({ kind: 'closed', vus: clients, durationMs: seconds * 1000 });
+  const driverTps = (closed.recorder.requests * 1000) / closed.durationMs;
+  const pgb = await runPgbench(pgbench, url, ['-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', 'read.sql'], work);
+  const rate = Math.max(10, Math.round(Math.min(driverTps, pgb.tps) * 0.3));
+
+  process.stderr.write(`2/2 latency at ${rate} tx/s (30 % of the lower throughput), open model vs pgbench -R…\n`);
+  const open = await driverRun({ kind: 'open', startRate: rate, stages: [{ durationMs: seconds * 1000, rate }], maxInFlight: 100 });
+  await runPgbench(pgbench, url, ['-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds), '-R', String(rate), '-l', '--log-prefix=pgb', '-f', 'read.sql'], work);
+  const pgbHist = createLatencyHistogram();
+  for (const ms of readPgbenchLatencies(work, 'pgb')) recordMs(pgbHist, ms);
+  const at = (h: typeof pgbHist, p: number) => h.getValueAtPercentile(p) / 1000;
+  await control.end();
+
+  console.log(`\nthroughput (${clients} clients, ${seconds} s): pg driver ${driverTps.toFixed(0)} tx/s, pgbench -M prepared ${pgb.tps.toFixed(0)} tx/s → ratio ${(driverTps / pgb.tps).toFixed(2)}× (target ≥ 0.6×)`);
+  console.log(`errors: pg driver ${closed.recorder.errors + open.recorder.errors}`);
+  for (const p of [50, 99]) {
+    const ours = at(open.recorder.total, p);
+    const theirs = at(pgbHist, p);
+    console.log(`p${p} at ${rate} tx/s: pg driver ${ours.toFixed(2)} ms, pgbench ${theirs.toFixed(2)} ms → ${(((ours - theirs) / theirs) * 100).toFixed(0)} % (target within ±10 %)`);
+  }
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
+  await admin.end().catch(() => undefined);
+  rmSync(work, { recursive: true, force: true });
+  await running.release();
+}

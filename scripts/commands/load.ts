@@ -1,0 +1,52 @@
+import { defineCommand } from 'citty';
+import { scenarioSummaryLines, scenarioTickLine } from '../../reports/terminal/scenarioLines.ts';
+import { loadStage } from '../../scenarios/loadStage.ts';
+import { SCENARIO_NAMES } from '../../scenarios/workloads/namedScenarios.ts';
+import { assertMayChange } from '../../stack/safety.ts';
+import { resolveTarget } from '../../stack/target.ts';
+import { GomflowError } from '../../core/errors.ts';
+import { finishRecorded } from './_finish.ts';
+import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
+import { runStages } from './_stages.ts';
+import { parseDuration, parsePositive, parseVus } from './load/loadArgs.ts';
+import { parseReferenceDate } from './seed/seedArgs.ts';
+
+const args = {
+  ...sharedArgs,
+  ...confirmTargetArg,
+  scenario: { type: 'positional', description: `Scenario: ${SCENARIO_NAMES.join(', ')}`, required: true, valueHint: 'scenario' },
+  duration: { type: 'string', description: 'How long (30s, 5m, 1h); capacity: per step. Defaults: smoke 15s (30s at most), launch-drop 60s, connections 20s, capacity 10s per step, bulk 60s, soak 1h (24h at most)', valueHint: 'time' },
+  rate: { type: 'string', description: 'Arrival rate, iterations/s (smoke 10; launch-drop and capacity: the burst peak, default 34 from gomflow-traffic.md §6.2; bulk and soak: the rest of the peak hour, about 10)', valueHint: 'n' },
+  vus: { type: 'string', description: 'Virtual users of the connections scenario (default max_connections + 20)', valueHint: 'n' },
+  compress: { type: 'string', description: 'launch-drop: play the peak hour in 1/N of its time (default 60: one minute)', valueHint: 'n' },
+  comeback: { type: 'string', description: 'Comeback-season multiplier of the launch rates (§6.1 COMEBACK, e.g. 3)', valueHint: 'n' },
+  keep: { type: 'boolean', description: 'Keep the rows the scenario wrote (seed list shows the run; seed clean --run ID removes it)', default: false },
+  'abort-on-fail': { type: 'boolean', description: 'Stop as soon as a budget is already lost (like k6 abortOnFail)', default: false },
+} as const;
+
+export default defineCommand({
+  meta: { name: 'load', description: 'Run a load scenario through the pg driver: series, errors by class, connections, budgets; writes results.json and the report' },
+  args,
+  async run({ args: parsed, rawArgs }) {
+    const ctx = await prepareCommand('load', rawArgs, args, parsed);
+    if (!(SCENARIO_NAMES as readonly string[]).includes(parsed.scenario)) throw new GomflowError('E_USAGE', `no scenario named '${parsed.scenario}'; use one of ${SCENARIO_NAMES.join(', ')}`);
+    const knobs = {
+      durationMs: parseDuration(parsed.duration),
+      rate: parsePositive('rate', parsed.rate, 100_000),
+      vus: parseVus(parsed.vus),
+      compress: parsePositive('compress', parsed.compress, 3600),
+      comeback: parsePositive('comeback', parsed.comeback, 100),
+    };
+    // Scenarios write (and remove) rows and can fill every connection slot.
+    assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], `run the ${parsed.scenario} load scenario`);
+    const recorded = await runStages(ctx, 'load', {}, async ({ stage, sections }) => {
+      const events = { ...stage.events, scenarioTick: (name: string, point: Parameters<typeof scenarioTickLine>[1]) => note(scenarioTickLine(name, point)) };
+      const result = await loadStage(
+        { ...stage, events },
+        { scenario: parsed.scenario, knobs, keep: parsed.keep, abortOnFail: parsed['abort-on-fail'], referenceDate: parseReferenceDate(undefined, new Date()), onResult: (measured) => (sections.scenarios = [measured]) },
+      );
+      for (const line of scenarioSummaryLines(result)) note(line);
+    });
+    finishRecorded(ctx.cwd, recorded);
+  },
+});
