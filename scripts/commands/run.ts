@@ -41,23 +41,23 @@ export default defineCommand({
     const referenceDate = parseReferenceDate(undefined, new Date());
     assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'seed data');
     const recorded = await runStages(ctx, 'run', {}, async ({ stage, sections }) => {
-      note('1/4 schema');
+      note('1/5 schema');
       if (stage.session.target.kind === 'local') sections.schema = await schemaStage(stage, { source: 'bundled' });
       else await ensureGomflowSchema(stage);
-      note('2/4 seed');
+      note('2/5 seed');
       const seeded = await seedStage(stage, { scale, seed, analytics, referenceDate, replace: true });
       if (seeded) {
         sections.seed = seeded;
         note(describeSeed(seeded));
       }
-      note('3/4 check');
+      note('3/5 check');
       sections.checks = await checkStage(stage);
       note(checkTable(sections.checks, tableOptionsFor(process.stderr)));
-      note('4/4 bench');
+      note('4/5 bench');
       const bench = await benchStage(stage, { referenceDate });
       sections.queries = bench.results;
       process.stderr.write(benchTable(bench.results, bench.pairs, tableOptionsFor(process.stderr)));
-      note('then: the smoke load scenario');
+      note('5/5 load: smoke');
       await loadStage(stage, { scenario: 'smoke', knobs: {}, keep: false, abortOnFail: false, referenceDate, onResult: (result) => (sections.scenarios = [result]) });
     });
     process.stdout.write(recorded.summaryMarkdown);
