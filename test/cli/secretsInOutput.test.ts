@@ -17,7 +17,9 @@ describe('DATABASE_URL passwords never reach the output', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('clisecrets');
-    await db.client.query(`CREATE ROLE ${role} LOGIN SUPERUSER PASSWORD '${password}'`);
+    // Not a superuser: roles are cluster-wide, and a stray superuser fails other files' roles.superusers check.
+    // Membership in the owner role lets it apply the schema over objects that already exist.
+    await db.client.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}' IN ROLE postgres`);
     port = new URL(db.url).port;
   });
 
