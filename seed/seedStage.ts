@@ -1,7 +1,7 @@
 import { cleanRun } from './cleanRun.ts';
 import { defaultParallelTables } from './loadTables.ts';
-import { runIdOf, runSeed, seedRunTag } from './runSeed.ts';
-import { finishSeedRun, getSeedRun, listSeedRuns } from './seedRuns.ts';
+import { runSeed, seedRunTag } from './runSeed.ts';
+import { finishSeedRun, getSeedRun, listSeedRuns, runIdOf } from './seedRuns.ts';
 import type { ResolvedScale } from '../generators/resolveScale.ts';
 import { ALL_TABLE_SPECS } from '../generators/tables.ts';
 import type { SeedSection } from '../results/resultsModel.ts';
@@ -51,12 +51,14 @@ export async function seedData(ctx: CommandContext, session: TargetSession, choi
       counts: scale.counts,
       referenceDate,
       parallel: ctx.config.seed.parallel ?? defaultParallelTables(),
+      fastPath: session.target.kind === 'local',
       signal: controller.signal,
       events: progress,
     });
     progress.stop();
+    const fast = outcome.fast ? `, fast path: ${outcome.fast.indexes} indexes rebuilt and ANALYZE in ${(outcome.fast.rebuildMs / 1000).toFixed(1)} s` : '';
     note(
-      `seed run ${outcome.runId}: ${outcome.totalRows.toLocaleString('en-US')} rows in ${outcome.tables.length} tables, ${(outcome.totalMs / 1000).toFixed(1)} s (${formatRate(outcome.totalRows, outcome.totalMs)} rows/s); users sign in with password gomflow-seed-password`,
+      `seed run ${outcome.runId}: ${outcome.totalRows.toLocaleString('en-US')} rows in ${outcome.tables.length} tables, ${(outcome.totalMs / 1000).toFixed(1)} s (${formatRate(outcome.totalRows, outcome.totalMs)} rows/s${fast}); users sign in with password gomflow-seed-password`,
     );
     return {
       runId: outcome.runId,

@@ -19,6 +19,7 @@ export async function seedTiny(url: string, seed: number, referenceDate = new Da
     counts: SCALE_PRESETS.tiny,
     referenceDate,
     parallel: 2,
+    fastPath: true,
     signal: new AbortController().signal,
     events: { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined },
   });
