@@ -1,42 +1,24 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GomflowError } from '../../core/errors.ts';
 import { cleanRun } from '../../seed/cleanRun.ts';
 import type { LoadEvents } from '../../seed/loadTables.ts';
-import { runSeed, seedRunTag, type SeedRequest } from '../../seed/runSeed.ts';
+import { runSeed, seedRunTag } from '../../seed/runSeed.ts';
 import { listSeedRuns } from '../../seed/seedRuns.ts';
 import { SCALE_PRESETS } from '../../generators/scales.ts';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 import type { TableSpec } from '../../generators/types.ts';
 import { insertGom, insertOrder, insertSubmission } from '../fixtures/sampleRows.ts';
 import { runCli } from '../helpers/runCli.ts';
+import { connectTo, QUIET, tinyRequest } from '../helpers/seedTiny.ts';
 import { rowsOfRun, seededTables, tableFingerprints } from '../helpers/seedFingerprint.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
 
 const REFERENCE_DATE = new Date('2026-11-20T00:00:00Z');
-const quiet: LoadEvents = { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined };
-
-function request(seed: number, overrides: Partial<SeedRequest> = {}): SeedRequest {
-  return {
-    seed,
-    scale: 'tiny',
-    counts: SCALE_PRESETS.tiny,
-    referenceDate: REFERENCE_DATE,
-    parallel: 2,
-    fastPath: false,
-    signal: new AbortController().signal,
-    events: quiet,
-    ...overrides,
-  };
-}
+const request = tinyRequest;
 
 describe('seeding and exact clean-up', () => {
   let db: TestDatabase;
-  const connect = async () => {
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    return client;
-  };
+  const connect = () => connectTo(db.url)();
 
   beforeAll(async () => {
     db = await createTestDatabase('seed');
@@ -70,7 +52,7 @@ describe('seeding and exact clean-up', () => {
 
   it('an aborted seed leaves no row behind and is listed as failed', async () => {
     const controller = new AbortController();
-    const events: LoadEvents = { ...quiet, tableDone: (result) => result.table === 'public.orders' && controller.abort(new Error('test abort')) };
+    const events: LoadEvents = { ...QUIET, tableDone: (result) => result.table === 'public.orders' && controller.abort(new Error('test abort')) };
     const error = (await runSeed(connect, ALL_TABLE_SPECS, request(3, { signal: controller.signal, events })).catch((e: unknown) => e)) as GomflowError;
     expect(error.code).toBe('E_ABORTED');
     expect(error.message).toMatch(/interrupted; removed the \d+ rows it had written/);
