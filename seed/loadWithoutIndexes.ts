@@ -55,6 +55,7 @@ export async function loadWithoutIndexes(
       results.push(result);
     }
     const started = performance.now();
+    options.events.rebuildStart?.(rebuilt.length);
     // B-tree builds sort in maintenance_work_mem and share the work with parallel workers.
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     await client.query(`SET LOCAL max_parallel_maintenance_workers = ${Math.max(0, availableParallelism() - 1)}`);
