@@ -9,8 +9,8 @@ export interface LoadEvents {
   tableStart(table: string, expectedRows: number): void;
   tableProgress(table: string, rows: number): void;
   tableDone(result: CopyResult): void;
-  /** The fast path has loaded every table and starts rebuilding this many indexes, then ANALYZE. */
-  rebuildStart?(indexes: number): void;
+  /** The fast path has loaded every table; it checks this many foreign keys, rebuilds this many indexes, then ANALYZEs. */
+  rebuildStart?(indexes: number, foreignKeys: number): void;
 }
 
 export interface LoadOptions {

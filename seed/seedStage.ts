@@ -40,9 +40,13 @@ export async function seedData(ctx: CommandContext, session: TargetSession, choi
   }
   note(`seeding ${scale.name} (seed ${seed}, reference date ${day}) into ${session.target.where}…`);
   const controller = new AbortController();
-  const onInterrupt = () => controller.abort(new Error('interrupted'));
-  process.once('SIGINT', onInterrupt);
-  process.once('SIGTERM', onInterrupt);
+  const onInterrupt = () => {
+    // A second Ctrl-C must not kill the process while it puts the database back.
+    if (controller.signal.aborted) return note('still putting the database back as it was; this stops on its own');
+    controller.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
   const progress = seedProgress();
   try {
     const outcome = await runSeed(() => connectTarget(session.target), ALL_TABLE_SPECS, {
@@ -56,7 +60,9 @@ export async function seedData(ctx: CommandContext, session: TargetSession, choi
       events: progress,
     });
     progress.stop();
-    const fast = outcome.fast ? `, fast path: ${outcome.fast.indexes} indexes rebuilt and ANALYZE in ${(outcome.fast.rebuildMs / 1000).toFixed(1)} s` : '';
+    const fast = outcome.fast
+      ? `, fast path: ${outcome.fast.foreignKeys} foreign keys checked, ${outcome.fast.indexes} indexes rebuilt and ANALYZE in ${(outcome.fast.rebuildMs / 1000).toFixed(1)} s`
+      : '';
     note(
       `seed run ${outcome.runId}: ${outcome.totalRows.toLocaleString('en-US')} rows in ${outcome.tables.length} tables, ${(outcome.totalMs / 1000).toFixed(1)} s (${formatRate(outcome.totalRows, outcome.totalMs)} rows/s${fast}); users sign in with password gomflow-seed-password`,
     );

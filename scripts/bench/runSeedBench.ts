@@ -27,7 +27,7 @@ export interface SeedBenchResult extends PsqlCopyTimings {
   parallel: number;
   /** Our loader keeping every index up to date, `parallel` tables at a time. */
   normal: SeedOutcome;
-  /** Our loader's fast path: one transaction, secondary indexes rebuilt after the load. */
+  /** Our loader's fast path: one transaction, foreign keys checked and secondary indexes rebuilt after the load. */
   fast: SeedOutcome;
   peakRssMb: number;
 }
@@ -91,7 +91,7 @@ async function measure(target: Target, databases: BenchDatabases, workDir: strin
 
   progress(`1/3 ours-normal: generate + COPY, every index maintained, ${options.parallel} table(s) at a time…`);
   const normal = await seedInto('normal', false);
-  progress('2/3 ours-fast: generate + COPY in one transaction, secondary indexes rebuilt after…');
+  progress('2/3 ours-fast: generate + COPY in one transaction, foreign keys checked and secondary indexes rebuilt after…');
   const fast = await seedInto('fast', true);
   if (!fast.fast) throw new Error('the fast path did not run on an empty database: the bench compares nothing');
   progress('3/3 generate to files, then psql \\copy of the same rows…');

@@ -43,7 +43,7 @@ function barProgress(stream: NodeJS.WriteStream): SeedProgress {
       entry.bar.update(result.rows, { rate: formatRate(result.rows, result.ms) });
       entry.bar.stop();
     },
-    rebuildStart: (indexes) => multi.log(`rebuilding ${indexes} indexes, then ANALYZE…\n`),
+    rebuildStart: (indexes, foreignKeys) => multi.log(`checking ${foreignKeys} foreign keys, rebuilding ${indexes} indexes, then ANALYZE…\n`),
     stop: () => multi.stop(),
   };
 }
@@ -55,7 +55,7 @@ function lineProgress(stream: NodeJS.WriteStream): SeedProgress {
     tableDone(result: CopyResult) {
       stream.write(`  ${result.table.padEnd(36)} ${result.rows.toLocaleString('en-US').padStart(11)} rows  ${(result.ms / 1000).toFixed(1).padStart(6)} s  ${formatRate(result.rows, result.ms).padStart(9)} rows/s\n`);
     },
-    rebuildStart: (indexes) => stream.write(`  rebuilding ${indexes} indexes, then ANALYZE…\n`),
+    rebuildStart: (indexes, foreignKeys) => stream.write(`  checking ${foreignKeys} foreign keys, rebuilding ${indexes} indexes, then ANALYZE…\n`),
     stop: () => undefined,
   };
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,14 +16,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process, with only the environment a test gives it. */
-export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<CliResult> {
+/**
+ * Runs the real CLI in a child process, with only the environment a test gives it.
+ * `started` receives the child, for a test that signals it (Ctrl-C is SIGINT).
+ */
+export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT, started?: (child: ChildProcess) => void): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', GOMFLOW_OUT_DIR: TEST_OUT_DIR, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    started?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

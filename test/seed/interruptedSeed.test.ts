@@ -6,6 +6,7 @@ import { getSeedRun, runIdOf } from '../../seed/seedRuns.ts';
 import { SCALE_PRESETS } from '../../generators/scales.ts';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 import { insertGom } from '../fixtures/sampleRows.ts';
+import { runCli } from '../helpers/runCli.ts';
 import { rowsOfRun, seededTables, tableFingerprints } from '../helpers/seedFingerprint.ts';
 import { sessionBusyWith, waitFor, waitUntilAlone } from '../helpers/seedSessions.ts';
 import { connectTo, QUIET, tinyRequest } from '../helpers/seedTiny.ts';
@@ -90,5 +91,34 @@ describe('an interrupted seed leaves no row behind (normal path, 2 tables at a t
     } finally {
       await db.client.query('DROP TRIGGER test_slow_copy ON public.monitoring_service_health; DROP FUNCTION test_slow_copy()');
     }
+  });
+});
+
+describe('a seed interrupted from the command line', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('interruptcli');
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('Ctrl-C twice: the second does not cut the clean-up short; exit 3, one line, no row left', async () => {
+    const runTag = seedRunTag(31, SCALE_PRESETS.tiny, new Date('2026-11-20T00:00:00Z'));
+    const args = ['seed', '--scale', 'tiny', '--seed', '31', '--reference-date', '2026-11-20', '--target', 'postgres', '--confirm-target', `127.0.0.1/${db.name}`];
+    const running = async () => (await getSeedRun(db.client, runIdOf(runTag)).catch(() => undefined))?.status === 'running';
+    const result = await runCli(args, { DATABASE_URL: db.url }, undefined, (child) => {
+      void waitFor('the seed to start', running).then(() => {
+        child.kill('SIGINT');
+        child.kill('SIGINT');
+      });
+    });
+    expect(result.code).toBe(3);
+    const errors = result.stderr.split('\n').filter((line) => line.startsWith('gomflow-load:'));
+    expect(errors).toEqual([expect.stringMatching(/^gomflow-load: seed run [0-9a-f]{8} interrupted; removed the \d+ rows it had written, counted 0 left: the database is as before \[E_ABORTED\]$/)]);
+    await waitUntilAlone(db.client);
+    expect(await rowsOfRun(db.client, runTag)).toBe(0);
   });
 });

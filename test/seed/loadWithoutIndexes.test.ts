@@ -19,6 +19,15 @@ async function indexDefinitions(client: pg.Client): Promise<string[]> {
   return rows.map((r) => r.def);
 }
 
+/** Every trigger of the seeded schemas and whether it is enabled (the fast path switches foreign-key checks off while it loads). */
+async function triggerStates(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ state: string }>(
+    `SELECT format('%s %s %s', t.tgrelid::regclass, t.tgname, t.tgenabled) AS state FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+     WHERE c.relnamespace IN ('public'::regnamespace, 'auth'::regnamespace) ORDER BY 1`,
+  );
+  return rows.map((r) => r.state);
+}
+
 /** Rows per seeded table. */
 async function tableCounts(client: pg.Client): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -52,9 +61,13 @@ describe('the fast path: empty local tables loaded without their secondary index
   it('rebuilds exactly the index definitions it dropped, and writes the same rows as the normal path', async () => {
     const [fast, normal] = [await fresh(), await fresh()];
     const before = await indexDefinitions(fast.client);
+    const triggersBefore = await triggerStates(fast.client);
     const outcome = await runSeed(connectTo(fast.url), ALL_TABLE_SPECS, tinyRequest(50, { fastPath: true }));
     expect(outcome.fast?.indexes).toBeGreaterThan(90);
+    expect(outcome.fast?.foreignKeys).toBeGreaterThan(20);
     expect(await indexDefinitions(fast.client)).toEqual(before);
+    expect(await triggerStates(fast.client)).toEqual(triggersBefore);
+    expect(triggersBefore.some((state) => state.endsWith(' D'))).toBe(false);
 
     const reference = await runSeed(connectTo(normal.url), ALL_TABLE_SPECS, tinyRequest(50, { fastPath: false }));
     expect(reference.fast).toBeUndefined();
@@ -76,6 +89,7 @@ describe('the fast path: empty local tables loaded without their secondary index
   describe('stopped half-way, it leaves every index in place and zero rows', () => {
     let db: TestDatabase;
     let indexesBefore: string[];
+    let triggersBefore: string[];
     let emptyCounts: Record<string, number>;
 
     beforeAll(async () => {
@@ -85,12 +99,14 @@ describe('the fast path: empty local tables loaded without their secondary index
       await db.client.query(`CREATE FUNCTION test_slow_id(uuid) RETURNS uuid IMMUTABLE LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.001); RETURN $1; END $$`);
       await db.client.query('CREATE INDEX test_slow_idx ON public.analytics_events (test_slow_id(id))');
       indexesBefore = await indexDefinitions(db.client);
+      triggersBefore = await triggerStates(db.client);
       emptyCounts = await tableCounts(db.client);
     });
 
     async function expectAsBefore(seed: number): Promise<void> {
       await waitUntilAlone(db.client);
       expect(await indexDefinitions(db.client)).toEqual(indexesBefore);
+      expect(await triggerStates(db.client)).toEqual(triggersBefore);
       expect(await tableCounts(db.client)).toEqual(emptyCounts);
       expect(await rowsOfRun(db.client, tagOf(seed))).toBe(0);
     }
@@ -122,6 +138,30 @@ describe('the fast path: empty local tables loaded without their secondary index
       expect(error.code).toBe('E_SEED_FAILED');
       expect(error.message).toMatch(/failed: public\.messages: duplicate key value.*counted 0 left and every index in place/);
       await expectAsBefore(54);
+    });
+
+    it('failing on a row whose parent does not exist, found by the one check after the load', async () => {
+      const orphan: TableSpec[] = ALL_TABLE_SPECS.map((spec) =>
+        spec.table === 'public.payment_transactions'
+          ? {
+              ...spec,
+              rows: function* (ctx) {
+                let first = true;
+                for (const row of spec.rows(ctx)) {
+                  // The first transaction points at a submission nobody inserted.
+                  yield first ? [row[0]!, '00000000-0000-4000-8000-000000000000', ...row.slice(2)] : row;
+                  first = false;
+                }
+              },
+            }
+          : spec,
+      );
+      const error = (await runSeed(connectTo(db.url), orphan, tinyRequest(55, { fastPath: true })).catch((e: unknown) => e)) as GomflowError;
+      expect(error.code).toBe('E_SEED_FAILED');
+      expect(error.message).toMatch(
+        /failed: public\.payment_transactions: a row violates foreign key payment_transactions_submission_id_fkey: key \(00000000-0000-4000-8000-000000000000\) is not in the referenced table.*counted 0 left and every index in place/,
+      );
+      await expectAsBefore(55);
     });
   });
 });
