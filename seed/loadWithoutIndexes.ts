@@ -67,12 +67,15 @@ export async function loadWithoutIndexes(
     options.events.rebuildStart?.(rebuilt.length, deferred.length);
     for (const fk of deferred) {
       throwIfAborted(options.signal);
-      const { rows } = await client.query<{ key: string }>(fk.violation);
-      if (rows[0]) throw new Error(`${fk.table}: a row violates foreign key ${fk.constraint}: key (${rows[0].key}) is not in the referenced table`);
+      const { rows } = await client.query<{ n: number; key: string }>(fk.violations);
+      const { n, key } = rows[0]!;
+      if (n > 0) throw new Error(`${fk.table}: ${n} rows violate foreign key ${fk.constraint}, such as key (${key}), which is not in the referenced table`);
       await client.query(`ALTER TABLE ${fk.table} ENABLE TRIGGER ${fk.trigger}`);
     }
-    // B-tree builds sort in maintenance_work_mem and share the work with parallel workers.
+    // B-tree builds sort in maintenance_work_mem and share the work with parallel workers; the
+    // key checks hash a whole parent table in work_mem.
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await client.query(`SET LOCAL work_mem = '256MB'`);
     await client.query(`SET LOCAL max_parallel_maintenance_workers = ${Math.max(0, availableParallelism() - 1)}`);
     for (const index of rebuilt) {
       throwIfAborted(options.signal);

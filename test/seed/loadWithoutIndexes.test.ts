@@ -159,7 +159,7 @@ describe('the fast path: empty local tables loaded without their secondary index
       const error = (await runSeed(connectTo(db.url), orphan, tinyRequest(55, { fastPath: true })).catch((e: unknown) => e)) as GomflowError;
       expect(error.code).toBe('E_SEED_FAILED');
       expect(error.message).toMatch(
-        /failed: public\.payment_transactions: a row violates foreign key payment_transactions_submission_id_fkey: key \(00000000-0000-4000-8000-000000000000\) is not in the referenced table.*counted 0 left and every index in place/,
+        /failed: public\.payment_transactions: 1 rows violate foreign key payment_transactions_submission_id_fkey, such as key \(00000000-0000-4000-8000-000000000000\), which is not in the referenced table.*counted 0 left and every index in place/,
       );
       await expectAsBefore(55);
     });
