@@ -25,12 +25,12 @@ export interface FastLoad {
  * ANALYZE — all in ONE transaction on one connection, so tables load one after another. An
  * index built once over sorted input, and a key checked once over the whole table, cost far
  * less than maintained and checked row by row. Before committing it proves every index
- * definition and trigger state is as it was. Until the
- * COMMIT nothing is visible, so an interruption or failure anywhere is a ROLLBACK (or, if the
- * connection is gone, the rollback the server does when the session ends, which the caller
- * waits for): no row stays and every index is back. Takes ACCESS EXCLUSIVE locks on the
- * seeded tables for the whole load: for the local target only. Returns undefined, having
- * changed nothing, when a table holds rows or another session is using one.
+ * definition and trigger state is as it was. Until the COMMIT nothing is visible, so an
+ * interruption or failure anywhere is a ROLLBACK (or, if the connection is gone, the rollback
+ * the server does when the session ends, which the caller waits for): no row stays, every
+ * index and check is back. Takes ACCESS EXCLUSIVE locks on the seeded tables for the whole
+ * load: for the local target only. Returns undefined, having changed nothing, when a table
+ * holds rows or another session is using one.
  */
 export async function loadWithoutIndexes(
   connect: () => Promise<pg.Client>,
@@ -65,6 +65,11 @@ export async function loadWithoutIndexes(
     }
     const started = performance.now();
     options.events.rebuildStart?.(rebuilt.length, deferred.length);
+    // B-tree builds sort in maintenance_work_mem and share the work with parallel workers; the
+    // key checks hash a whole parent table in work_mem.
+    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await client.query(`SET LOCAL work_mem = '256MB'`);
+    await client.query(`SET LOCAL max_parallel_maintenance_workers = ${Math.max(0, availableParallelism() - 1)}`);
     for (const fk of deferred) {
       throwIfAborted(options.signal);
       const { rows } = await client.query<{ n: number; key: string }>(fk.violations);
@@ -72,11 +77,6 @@ export async function loadWithoutIndexes(
       if (n > 0) throw new Error(`${fk.table}: ${n} rows violate foreign key ${fk.constraint}, such as key (${key}), which is not in the referenced table`);
       await client.query(`ALTER TABLE ${fk.table} ENABLE TRIGGER ${fk.trigger}`);
     }
-    // B-tree builds sort in maintenance_work_mem and share the work with parallel workers; the
-    // key checks hash a whole parent table in work_mem.
-    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-    await client.query(`SET LOCAL work_mem = '256MB'`);
-    await client.query(`SET LOCAL max_parallel_maintenance_workers = ${Math.max(0, availableParallelism() - 1)}`);
     for (const index of rebuilt) {
       throwIfAborted(options.signal);
       await client.query(index.definition);

@@ -38,6 +38,9 @@ export interface SeedOutcome {
   fast?: { indexes: number; foreignKeys: number; rebuildMs: number };
 }
 
+// Where callers have always found it; the run records own it now.
+export { runIdOf } from './seedRuns.ts';
+
 /** The run tag is a pure function of what was asked, so the same request gives the same ids. */
 export function seedRunTag(seed: number, counts: EntityCounts, referenceDate: Date): number {
   return hashKeys(seed, JSON.stringify(counts), referenceDate.toISOString());

@@ -1,7 +1,7 @@
 import { cleanRun } from './cleanRun.ts';
 import { defaultParallelTables } from './loadTables.ts';
-import { runSeed, seedRunTag } from './runSeed.ts';
-import { finishSeedRun, getSeedRun, listSeedRuns, runIdOf } from './seedRuns.ts';
+import { runIdOf, runSeed, seedRunTag } from './runSeed.ts';
+import { finishSeedRun, getSeedRun, listSeedRuns } from './seedRuns.ts';
 import type { ResolvedScale } from '../generators/resolveScale.ts';
 import { ALL_TABLE_SPECS } from '../generators/tables.ts';
 import type { SeedSection } from '../results/resultsModel.ts';
@@ -40,13 +40,9 @@ export async function seedData(ctx: CommandContext, session: TargetSession, choi
   }
   note(`seeding ${scale.name} (seed ${seed}, reference date ${day}) into ${session.target.where}…`);
   const controller = new AbortController();
-  const onInterrupt = () => {
-    // A second Ctrl-C must not kill the process while it puts the database back.
-    if (controller.signal.aborted) return note('still putting the database back as it was; this stops on its own');
-    controller.abort(new Error('interrupted'));
-  };
-  process.on('SIGINT', onInterrupt);
-  process.on('SIGTERM', onInterrupt);
+  const onInterrupt = () => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
   const progress = seedProgress();
   try {
     const outcome = await runSeed(() => connectTarget(session.target), ALL_TABLE_SPECS, {

