@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'E_SCHEMA_FAILED'
   | 'E_SCHEMA_MISSING'
   | 'E_SEED_EXISTS'
+  | 'E_SEED_BUSY'
   | 'E_SEED_FAILED'
   | 'E_SEED_UNKNOWN'
   | 'E_ABORTED'
@@ -33,6 +34,9 @@ export const EXIT_CODE_OF: Readonly<Record<ErrorCode, ExitCode>> = {
   E_LOCAL_ONLY: 2,
   E_SEED_UNKNOWN: 2,
   E_SEED_EXISTS: 2,
+  // Like E_SEED_EXISTS, the request conflicts with the database's state and the user decides
+  // (wait, or stop the other process); nothing is broken, so not 3.
+  E_SEED_BUSY: 2,
   E_SCHEMA_MISSING: 2,
   E_TARGET_UNREACHABLE: 3,
   E_TARGET_LOST: 3,

@@ -1,35 +1,33 @@
 import type pg from 'pg';
-import { runTextIdPrefix, runUuidRange } from '../generators/runUuid.ts';
-import { TABLE_CODES, type TableSpec } from '../generators/types.ts';
-
-/** How a table's seeded rows are recognised, where it is not by `id`. */
-const KEY_COLUMN: Record<string, string> = {
-  'public.profiles': 'user_id',
-};
+import type { TableSpec } from '../generators/types.ts';
+import { claimRun, releaseRun, stopRunWriters } from './runLock.ts';
+import { runRowFilters } from './runRows.ts';
 
 /**
- * Deletes exactly the rows of one seed run, children first, in one transaction: every table
- * by the run's id range (runUuid), the text-keyed aggregations by the run's prefix, and the
- * notification preferences the profile trigger created for the run's users. Rows of other
- * runs and rows that were there before are outside those ranges and stay untouched.
+ * Deletes exactly the rows of one seed run, children first, in one transaction (runRows.ts says
+ * which rows those are). It claims the run first, so it never races a seed of the same run in
+ * progress (E_SEED_BUSY), and stops the run's leftover writing sessions, so no COPY commits
+ * after the delete.
  */
 export async function cleanRun(client: pg.Client, runTag: number, specsInLoadOrder: readonly TableSpec[]): Promise<number> {
+  await claimRun(client, runTag);
+  try {
+    await stopRunWriters(client, runTag);
+    return await deleteRunRows(client, runTag, specsInLoadOrder);
+  } finally {
+    await releaseRun(client, runTag);
+  }
+}
+
+async function deleteRunRows(client: pg.Client, runTag: number, specsInLoadOrder: readonly TableSpec[]): Promise<number> {
   let removed = 0;
   await client.query('BEGIN');
   try {
     // Deleting a large run takes longer than the checklist's 30 s statement timeout.
     await client.query('SET LOCAL statement_timeout = 0');
-    const users = runUuidRange(runTag, TABLE_CODES['auth.users']);
-    removed += await deleteRange(client, 'public.notification_preferences', 'user_id', users);
-    for (const spec of [...specsInLoadOrder].reverse()) {
-      if (spec.table === 'public.analytics_aggregations') {
-        const { rowCount } = await client.query(`DELETE FROM ${spec.table} WHERE starts_with(id, $1)`, [runTextIdPrefix(runTag)]);
-        removed += rowCount ?? 0;
-        continue;
-      }
-      const code = TABLE_CODES[spec.table as keyof typeof TABLE_CODES];
-      if (code === undefined) throw new Error(`no table code for ${spec.table}: cannot recognise its seeded rows`);
-      removed += await deleteRange(client, spec.table, KEY_COLUMN[spec.table] ?? 'id', runUuidRange(runTag, code));
+    for (const filter of runRowFilters(runTag, specsInLoadOrder)) {
+      const { rowCount } = await client.query(`DELETE FROM ${filter.table} WHERE ${filter.where}`, filter.params);
+      removed += rowCount ?? 0;
     }
     await client.query('COMMIT');
   } catch (error) {
@@ -37,9 +35,4 @@ export async function cleanRun(client: pg.Client, runTag: number, specsInLoadOrd
     throw error;
   }
   return removed;
-}
-
-async function deleteRange(client: pg.Client, table: string, column: string, [low, high]: [string, string]): Promise<number> {
-  const { rowCount } = await client.query(`DELETE FROM ${table} WHERE "${column}" BETWEEN $1::uuid AND $2::uuid`, [low, high]);
-  return rowCount ?? 0;
 }

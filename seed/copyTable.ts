@@ -77,6 +77,7 @@ function describeCopyError(table: string, error: unknown): unknown {
   return err;
 }
 
-function abortError(signal: AbortSignal): Error {
+/** Why a seed stopped: the abort's reason when it is an error. */
+export function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new Error('seed aborted');
 }

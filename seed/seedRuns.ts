@@ -17,6 +17,11 @@ export interface SeedRunRecord {
   finishedAt: Date | null;
 }
 
+/** A run's id: its tag as 8 hex digits, as it appears at the start of the run's ids. */
+export function runIdOf(runTag: number): string {
+  return runTag.toString(16).padStart(8, '0');
+}
+
 const COLUMNS = `id, seed::float8 AS seed, scale, reference_date AS "referenceDate", counts, status, error, started_at AS "startedAt", finished_at AS "finishedAt"`;
 
 export async function listSeedRuns(client: pg.Client): Promise<SeedRunRecord[]> {

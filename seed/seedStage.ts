@@ -1,4 +1,4 @@
-import { formatCount, perSecond } from '../core/format.ts';
+import { formatCount, formatDuration, perSecond } from '../core/format.ts';
 import type { ResolvedScale } from '../generators/resolveScale.ts';
 import type { AnalyticsMode } from '../generators/types.ts';
 import { ALL_TABLE_SPECS } from '../generators/tables.ts';
@@ -52,9 +52,14 @@ export async function seedStage(stage: StageContext & { events: SeedStageEvents 
     referenceDate,
     analytics,
     parallel: stage.config.seed.parallel ?? defaultParallelTables(),
+    // Load first, index after: only where the target is ours (and only into empty tables, see runSeed).
+    fastPath: session.target.kind === 'local',
     signal: stage.signal,
     events,
   });
+  if (outcome.fast) {
+    events.note(`fast path: ${outcome.fast.foreignKeys} foreign keys checked, ${outcome.fast.indexes} indexes rebuilt and ANALYZE in ${formatDuration(outcome.fast.rebuildMs)}`);
+  }
   return {
     runId: outcome.runId,
     seed,

@@ -44,6 +44,7 @@ function barProgress(stream: NodeJS.WriteStream): SeedProgress {
       entry.bar.update(result.rows, { rate: formatRate(perSecond(result.rows, result.ms), 'rows') });
       entry.bar.stop();
     },
+    rebuildStart: (indexes, foreignKeys) => multi.log(`checking ${foreignKeys} foreign keys, rebuilding ${indexes} indexes, then ANALYZE…\n`),
     stop: () => multi.stop(),
   };
 }
@@ -56,6 +57,7 @@ function lineProgress(stream: NodeJS.WriteStream): SeedProgress {
       // One line as each table finishes, so the columns are fixed widths rather than measured.
       stream.write(`  ${result.table.padEnd(36)} ${formatCount(result.rows).padStart(11)} rows  ${formatDuration(result.ms).padStart(11)}  ${formatRate(perSecond(result.rows, result.ms), 'rows').padStart(16)}\n`);
     },
+    rebuildStart: (indexes, foreignKeys) => stream.write(`  checking ${foreignKeys} foreign keys, rebuilding ${indexes} indexes, then ANALYZE…\n`),
     stop: () => undefined,
   };
 }

@@ -59,11 +59,13 @@ describe('partial runs', () => {
 
   it('Ctrl-C during bench: exit 3, one line, and a partial results.json', async () => {
     let sent = false;
-    const result = await runCli(['bench', '--target', 'postgres', '--config', config], { DATABASE_URL: db.url }, undefined, (stderr, child) => {
-      if (!sent && /bench: 2 catalog queries/.test(stderr)) {
-        sent = true;
-        child.kill('SIGINT');
-      }
+    const result = await runCli(['bench', '--target', 'postgres', '--config', config], { DATABASE_URL: db.url }, undefined, {
+      stderr: (stderr, child) => {
+        if (!sent && /bench: 2 catalog queries/.test(stderr)) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
     });
     expect(sent).toBe(true);
     expect(result.code, result.stderr).toBe(3);

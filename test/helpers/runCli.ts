@@ -10,6 +10,11 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Where CLI runs of this test process write results.json, away from the developer's out/. */
 export const TEST_OUT_DIR = mkdtempSync(path.join(tmpdir(), 'gomflow-out-'));
 
+export interface CliHooks {
+  started?: (child: ChildProcess) => void;
+  stderr?: (stderr: string, child: ChildProcess) => void;
+}
+
 export interface CliResult {
   code: number;
   stdout: string;
@@ -18,21 +23,23 @@ export interface CliResult {
 
 /**
  * Runs the real CLI in a child process, with only the environment a test gives it.
- * `onStderr` sees stderr as it grows, with the child, e.g. to interrupt it at a given point.
+ * `hooks.started` receives the child, for a test that signals it (Ctrl-C is SIGINT);
+ * `hooks.stderr` sees stderr as it grows, e.g. to interrupt the child at a given point.
  */
-export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT, onStderr?: (stderr: string, child: ChildProcess) => void): Promise<CliResult> {
+export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT, hooks: CliHooks = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', GOMFLOW_OUT_DIR: TEST_OUT_DIR, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    hooks.started?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      onStderr?.(stderr, child);
+      hooks.stderr?.(stderr, child);
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));

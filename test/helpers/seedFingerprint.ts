@@ -1,11 +1,7 @@
 import type pg from 'pg';
-import { runUuidRange } from '../../generators/runUuid.ts';
-import { TABLE_CODES, type TableSpec } from '../../generators/types.ts';
+import { seededTables } from '../../seed/runRows.ts';
 
-/** The tables a seed writes (its specs, plus the preferences the profile trigger creates). */
-export function seededTables(specs: readonly TableSpec[]): string[] {
-  return [...specs.map((s) => s.table), 'public.notification_preferences'];
-}
+export { seededTables };
 
 /** One hash per table over every row's text, order-independent: equal hashes, equal contents. */
 export async function tableFingerprints(client: pg.Client, tables: readonly string[]): Promise<Record<string, string>> {
@@ -18,21 +14,25 @@ export async function tableFingerprints(client: pg.Client, tables: readonly stri
   return out;
 }
 
-/** How many rows of a run remain, over all tables (ids in the run's ranges). */
-export async function rowsOfRun(client: pg.Client, runTag: number, specs: readonly TableSpec[]): Promise<number> {
+/**
+ * How many rows of a run are in the database: in every table of the public and auth schemas
+ * (found from the catalog, not from the seed's own list, so a table the seed forgets is
+ * counted too), the rows whose id or user_id starts with the run's tag.
+ */
+export async function rowsOfRun(client: pg.Client, runTag: number): Promise<number> {
+  const tag = runTag.toString(16).padStart(8, '0');
+  const { rows: columns } = await client.query<{ tbl: string; col: string }>(
+    `SELECT format('%I.%I', n.nspname, c.relname) AS tbl, quote_ident(a.attname) AS col
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
+     WHERE c.relkind = 'r' AND n.nspname IN ('public', 'auth') AND a.attname IN ('id', 'user_id') AND NOT a.attisdropped`,
+  );
+  const byTable = new Map<string, string[]>();
+  for (const { tbl, col } of columns) byTable.set(tbl, [...(byTable.get(tbl) ?? []), col]);
   let total = 0;
-  for (const spec of specs) {
-    if (spec.table === 'public.analytics_aggregations') {
-      const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${spec.table} WHERE id LIKE $1`, [`seed-${runTag.toString(16).padStart(8, '0')}-%`]);
-      total += (rows[0] as { n: number }).n;
-      continue;
-    }
-    const column = spec.table === 'public.profiles' ? 'user_id' : 'id';
-    const [low, high] = runUuidRange(runTag, TABLE_CODES[spec.table as keyof typeof TABLE_CODES]);
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${spec.table} WHERE ${column} BETWEEN $1 AND $2`, [low, high]);
-    total += (rows[0] as { n: number }).n;
+  for (const [tbl, cols] of byTable) {
+    const where = cols.map((col) => `${col}::text LIKE $1 OR ${col}::text LIKE $2`).join(' OR ');
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${tbl} WHERE ${where}`, [`${tag}-%`, `seed-${tag}-%`]);
+    total += rows[0]!.n;
   }
-  const [low, high] = runUuidRange(runTag, TABLE_CODES['auth.users']);
-  const { rows } = await client.query(`SELECT count(*)::int AS n FROM public.notification_preferences WHERE user_id BETWEEN $1 AND $2`, [low, high]);
-  return total + (rows[0] as { n: number }).n;
+  return total;
 }

@@ -1,26 +1,43 @@
 import pg from 'pg';
-import { runSeed, type SeedOutcome } from '../../seed/runSeed.ts';
+import type { LoadEvents } from '../../seed/loadTables.ts';
+import { runSeed, type SeedOutcome, type SeedRequest } from '../../seed/runSeed.ts';
 import { SCALE_PRESETS } from '../../generators/scales.ts';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 
-/**
- * Seeds the tiny preset into a test database, analytics as designed. The default reference
- * instant is 22:00 in Manila, in the evening peak; any instant fills every table.
- */
-export async function seedTiny(url: string, seed: number, referenceDate = new Date('2026-11-20T14:00:00Z')): Promise<SeedOutcome> {
-  const connect = async () => {
+/** Load events nobody listens to. */
+export const QUIET: LoadEvents = { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined };
+
+/** A connect function for runSeed: a new client on the test database each call. */
+export function connectTo(url: string): () => Promise<pg.Client> {
+  return async () => {
     const client = new pg.Client({ connectionString: url });
+    client.on('error', () => undefined);
     await client.connect();
     return client;
   };
-  return runSeed(connect, ALL_TABLE_SPECS, {
+}
+
+/** A request for the tiny preset, analytics as designed, two tables at a time, on the normal path unless overridden. */
+export function tinyRequest(seed: number, overrides: Partial<SeedRequest> = {}): SeedRequest {
+  return {
     seed,
     scale: 'tiny',
     counts: SCALE_PRESETS.tiny,
     analytics: 'designed',
-    referenceDate,
+    referenceDate: new Date('2026-11-20T00:00:00Z'),
     parallel: 2,
+    fastPath: false,
     signal: new AbortController().signal,
-    events: { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined },
-  });
+    events: QUIET,
+    ...overrides,
+  };
+}
+
+/**
+ * Seeds the tiny preset into a test database, as `seed` does on the local target (fast path
+ * when the tables are empty). The default reference instant is 22:00 in Manila, in the
+ * evening peak; any instant fills every table.
+ */
+export async function seedTiny(url: string, seed: number, referenceDate = new Date('2026-11-20T14:00:00Z')): Promise<SeedOutcome> {
+  return runSeed(connectTo(url), ALL_TABLE_SPECS, tinyRequest(seed, { referenceDate, fastPath: true }));
 }

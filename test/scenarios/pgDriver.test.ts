@@ -63,7 +63,7 @@ describe('pg driver', () => {
     const outcome = await runLoad({ model: { kind: 'closed', vus: 2, durationMs: 10_000, maxIterations: 60 }, journeys: driver.journeys, iterate: driver.iterate, signal: new AbortController().signal });
     expect(outcome.recorder.errors).toBe(0);
     expect(new Set(outcome.recorder.journeySummaries().map((journey) => journey.name)).size).toBeGreaterThanOrEqual(4);
-    const written = await rowsOfRun(db.client, driver.rows!.runTag, ALL_TABLE_SPECS);
+    const written = await rowsOfRun(db.client, driver.rows!.runTag);
     expect(written).toBeGreaterThan(0);
     const removed = await driver.teardown(db.client, false);
     expect(removed).toBe(written);

@@ -1,42 +1,24 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GomflowError } from '../../core/errors.ts';
 import { cleanRun } from '../../seed/cleanRun.ts';
 import type { LoadEvents } from '../../seed/loadTables.ts';
-import { runSeed, seedRunTag, type SeedRequest } from '../../seed/runSeed.ts';
+import { runSeed, seedRunTag } from '../../seed/runSeed.ts';
 import { listSeedRuns } from '../../seed/seedRuns.ts';
 import { SCALE_PRESETS } from '../../generators/scales.ts';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 import type { TableSpec } from '../../generators/types.ts';
 import { insertGom, insertOrder, insertSubmission } from '../fixtures/sampleRows.ts';
 import { runCli } from '../helpers/runCli.ts';
+import { connectTo, QUIET, tinyRequest } from '../helpers/seedTiny.ts';
 import { rowsOfRun, seededTables, tableFingerprints } from '../helpers/seedFingerprint.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
 
 const REFERENCE_DATE = new Date('2026-11-20T00:00:00Z');
-const quiet: LoadEvents = { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined };
-
-function request(seed: number, overrides: Partial<SeedRequest> = {}): SeedRequest {
-  return {
-    seed,
-    scale: 'tiny',
-    counts: SCALE_PRESETS.tiny,
-    analytics: 'designed',
-    referenceDate: REFERENCE_DATE,
-    parallel: 2,
-    signal: new AbortController().signal,
-    events: quiet,
-    ...overrides,
-  };
-}
+const request = tinyRequest;
 
 describe('seeding and exact clean-up', () => {
   let db: TestDatabase;
-  const connect = async () => {
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    return client;
-  };
+  const connect = () => connectTo(db.url)();
 
   beforeAll(async () => {
     db = await createTestDatabase('seed');
@@ -70,12 +52,12 @@ describe('seeding and exact clean-up', () => {
 
   it('an aborted seed leaves no row behind and is listed as failed', async () => {
     const controller = new AbortController();
-    const events: LoadEvents = { ...quiet, tableDone: (result) => result.table === 'public.orders' && controller.abort(new Error('test abort')) };
+    const events: LoadEvents = { ...QUIET, tableDone: (result) => result.table === 'public.orders' && controller.abort(new Error('test abort')) };
     const error = (await runSeed(connect, ALL_TABLE_SPECS, request(3, { signal: controller.signal, events })).catch((e: unknown) => e)) as GomflowError;
     expect(error.code).toBe('E_ABORTED');
     expect(error.message).toMatch(/interrupted; removed the \d+ rows it had written/);
     const runTag = seedRunTag(3, SCALE_PRESETS.tiny, REFERENCE_DATE, 'designed');
-    expect(await rowsOfRun(db.client, runTag, ALL_TABLE_SPECS)).toBe(0);
+    expect(await rowsOfRun(db.client, runTag)).toBe(0);
     const run = (await listSeedRuns(db.client)).find((r) => r.id === runTag.toString(16).padStart(8, '0'));
     expect(run).toMatchObject({ status: 'failed', error: 'interrupted' });
   });
@@ -89,7 +71,7 @@ describe('seeding and exact clean-up', () => {
     const error = (await runSeed(connect, broken, request(4)).catch((e: unknown) => e)) as GomflowError;
     expect(error.code).toBe('E_SEED_FAILED');
     expect(error.message).toMatch(/duplicate key value.*removed the \d+ rows it had written/);
-    expect(await rowsOfRun(db.client, seedRunTag(4, SCALE_PRESETS.tiny, REFERENCE_DATE, 'designed'), ALL_TABLE_SPECS)).toBe(0);
+    expect(await rowsOfRun(db.client, seedRunTag(4, SCALE_PRESETS.tiny, REFERENCE_DATE, 'designed'))).toBe(0);
   });
 
   it('refuses to seed the same run twice', async () => {
