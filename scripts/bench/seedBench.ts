@@ -5,7 +5,9 @@
  * our loader on the normal path, on the fast path, and psql's \copy of the rows written to
  * files — and prints rows/s per table, the wall clock of each whole load and the ratios
  * (runSeedBench.ts, renderSeedBench.ts). Every database it makes is dropped again, also when
- * it fails or on Ctrl-C, and its last line says so.
+ * it fails or on Ctrl-C, and its last line says so. package.json runs it as `node --import tsx`,
+ * in one process: the tsx CLI would run it in a child that it SIGKILLs when the child has not
+ * acknowledged a Ctrl-C within some 60 ms (a busy generator), skipping the clean-up.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../core/config/loadConfig.ts';
