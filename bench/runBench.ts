@@ -129,6 +129,8 @@ async function measureAll(client: pg.Client, planned: readonly PlannedTask[], op
     entries.push({ result, measurement });
     options.events?.taskDone?.(result, index, total, phase);
   }
+  // Ctrl-C during the last task: the run is still cut short, with every task measured so far.
+  options.signal?.throwIfAborted();
   return entries;
 }
 

@@ -85,10 +85,11 @@ describe('pg driver', () => {
   it('reads run as the journey persona through the request context, and the sampler sees the connections', async () => {
     const catalog = await loadCatalog();
     const reads = noThink(LAUNCH_MIX_JOURNEYS.filter((journey) => journey.kind === 'read'));
-    const driver = await openPgDriver(db.client, reads, { scenario: 'reads', url: db.url, pool, catalog });
+    // Warmed to two connections before the clock, so every sample during the run sees them.
+    const driver = await openPgDriver(db.client, reads, { scenario: 'reads', url: db.url, pool: { ...pool, min: 2 }, catalog });
     try {
       expect(driver.missing).toEqual([]);
-      const outcome = await runLoad({ model: { kind: 'closed', vus: 2, durationMs: 10_000, maxIterations: 40 }, journeys: driver.journeys, iterate: driver.iterate, signal: new AbortController().signal, sample: serverSampler(db.client), tickMs: 200 });
+      const outcome = await runLoad({ model: { kind: 'closed', vus: 2, durationMs: 10_000, maxIterations: 200 }, journeys: driver.journeys, iterate: driver.iterate, signal: new AbortController().signal, sample: serverSampler(db.client), tickMs: 200 });
       expect(outcome.recorder.errors).toBe(0);
       expect(outcome.peakConnections).toBeGreaterThanOrEqual(2);
       expect(outcome.recorder.timeline.some((point) => point.server !== undefined)).toBe(true);
