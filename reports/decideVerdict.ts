@@ -55,8 +55,9 @@ export function decideVerdict(results: Results, evaluations: readonly EvaluatedB
     const key = `${query.name} (${query.role}, ${query.paramClass})`;
     if (query.status === 'fail' && query.iterations === 0) failing.push({ kind: 'query', id: key, title: `${key} did not run${query.findings[0] ? `: ${query.findings[0].detail}` : ''}` });
   }
+  const schemaFile = results.schema?.file ?? 'schema';
   for (const failure of results.schema?.failures ?? []) {
-    failing.push({ kind: 'schema', id: `${results.schema?.file ?? 'schema'}:${failure.line}`, title: `${results.schema?.file ?? 'schema'}:${failure.line} rejected: ${failure.message}` });
+    failing.push({ kind: 'schema', id: `${schemaFile}:${failure.line}`, title: `${schemaFile}:${failure.line} rejected: ${failure.message}` });
   }
   for (const scenario of results.scenarios) {
     // A scenario its engine failed (e.g. k6 thresholds) counts even when its error rate is within budget.

@@ -41,10 +41,7 @@ export async function runStages(ctx: RunContext, command: string, options: Sessi
       } catch (error) {
         const reason = interrupt.signal.aborted ? 'interrupted' : isConnectionLost(error) ? `lost the connection to ${session.target.where}` : undefined;
         if (reason === undefined) throw error;
-        progress.stop();
         throw await stoppedEarly(error, reason, () => recordRun(ctx, session, command, startedAt, sections, reason), ctx.cwd);
-      } finally {
-        progress.stop();
       }
       return recordRun(ctx, session, command, startedAt, sections);
     });
