@@ -28,10 +28,10 @@ export type RequestOutcome = 'rollback' | 'commit';
 
 /**
  * Where the request runs: its own transaction (rolled back, or committed when asked: writes
- * that must stay), or a savepoint inside an already open transaction, always rolled back so
+ * that must stay; READ ONLY when asked, as PostgREST runs GET and HEAD), or a savepoint inside an already open transaction, always rolled back so
  * the outer transaction's own work stays and the role and claims revert with it.
  */
-export type RequestScope = { scope: 'transaction'; outcome?: RequestOutcome } | { scope: 'savepoint'; outcome?: 'rollback' };
+export type RequestScope = { scope: 'transaction'; outcome?: RequestOutcome; readOnly?: boolean } | { scope: 'savepoint'; outcome?: 'rollback' };
 
 /** Savepoints of the same name nest; each request releases its own, so the nesting never grows. */
 const SAVEPOINT = 'gomflow_request';
@@ -89,11 +89,12 @@ function unknownRole(role: unknown): GomflowError {
  * transaction — the probes' `keep` — which withRequestContext does not allow, because the
  * role and claims would then outlive the request.
  */
-export async function withRequestScope<T>(client: pg.Client, scope: { scope: RequestScope['scope']; outcome?: RequestOutcome }, work: () => Promise<T>): Promise<T> {
+export async function withRequestScope<T>(client: pg.Client, scope: { scope: RequestScope['scope']; outcome?: RequestOutcome; readOnly?: boolean }, work: () => Promise<T>): Promise<T> {
   const savepoint = scope.scope === 'savepoint';
+  const begin = scope.readOnly ? 'BEGIN READ ONLY' : 'BEGIN';
   const undo = savepoint ? `ROLLBACK TO SAVEPOINT ${SAVEPOINT}; RELEASE SAVEPOINT ${SAVEPOINT}` : 'ROLLBACK';
   const keep = savepoint ? `RELEASE SAVEPOINT ${SAVEPOINT}` : 'COMMIT';
-  await client.query(savepoint ? `SAVEPOINT ${SAVEPOINT}` : 'BEGIN');
+  await client.query(savepoint ? `SAVEPOINT ${SAVEPOINT}` : begin);
   let result: T;
   try {
     result = await work();

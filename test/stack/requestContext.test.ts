@@ -94,6 +94,13 @@ describe('the request context sets role, claims and request settings as PostgRES
     expect(await after()).toEqual({ user: owner, claims: null, freshTransaction: true });
   });
 
+  it('the read-only form refuses a write with 25006, as PostgREST does for GET and HEAD', async () => {
+    const write = withRequestContext(db.client, { role: 'service_role' }, (c) => c.query(`INSERT INTO public.request_notes VALUES ('read only')`), { scope: 'transaction', outcome: 'commit', readOnly: true });
+    await expect(write).rejects.toMatchObject({ code: '25006' });
+    expect(await notes()).toEqual([]);
+    expect(await after()).toEqual({ user: owner, claims: null, freshTransaction: true });
+  });
+
   it("the savepoint form keeps the outer transaction's earlier work and resets the role afterwards", async () => {
     await db.client.query('BEGIN');
     try {
