@@ -8,10 +8,11 @@ describe('REST reads in PostgREST shape', () => {
   let f: RestFixture;
   let order: { id: string; user_id: string };
   const sql = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await f.db.client.query(text, values)).rows as T[];
+  const one = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await sql<T>(text, values))[0]!;
 
   beforeAll(async () => {
     f = await openRestFixture('rest_reads');
-    [order] = await sql<{ id: string; user_id: string }>(
+    order = await one<{ id: string; user_id: string }>(
       `SELECT o.id, o.user_id FROM orders o WHERE EXISTS (SELECT 1 FROM submissions s WHERE s.order_id = o.id) ORDER BY o.id LIMIT 1`,
     );
   });
@@ -41,7 +42,7 @@ describe('REST reads in PostgREST shape', () => {
       `SELECT o.id, (SELECT count(*)::int FROM submissions s WHERE s.order_id = o.id) AS n FROM orders o
         WHERE o.is_active AND o.deadline > '2026-01-01T00:00:00Z' ORDER BY o.created_at DESC, o.id LIMIT 5`,
     );
-    const [{ total }] = await sql<{ total: number }>(`SELECT count(*)::int AS total FROM orders WHERE is_active AND deadline > '2026-01-01T00:00:00Z'`);
+    const { total } = await one<{ total: number }>(`SELECT count(*)::int AS total FROM orders WHERE is_active AND deadline > '2026-01-01T00:00:00Z'`);
     expect(total).toBeGreaterThan(5);
     expect(r.status).toBe(206);
     expect(r.headers['content-range']).toBe(`0-4/${total}`);
@@ -68,7 +69,7 @@ describe('REST reads in PostgREST shape', () => {
 
   it('SB5b / SA4: not.eq, ilike with *, or=(…) and in.(…) match the same SQL predicates', async () => {
     const notCancelled = await f.call('GET', `/submissions?select=quantity&order_id=eq.${order.id}&status=not.eq.cancelled`);
-    const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM submissions WHERE order_id = $1 AND status <> 'cancelled'`, [order.id]);
+    const { n } = await one<{ n: number }>(`SELECT count(*)::int AS n FROM submissions WHERE order_id = $1 AND status <> 'cancelled'`, [order.id]);
     expect((notCancelled.json as unknown[]).length).toBe(n);
 
     const search = await f.call('GET', `/submissions?select=id&or=(buyer_name.ilike.*a*,buyer_phone.ilike.*9*)&status=in.(pending,paid)&order=id`);
@@ -84,7 +85,7 @@ describe('REST reads in PostgREST shape', () => {
   });
 
   it('HEAD with count=exact: no body, the total in Content-Range; Range header pages; past the end → 416', async () => {
-    const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM submissions WHERE order_id = $1`, [order.id]);
+    const { n } = await one<{ n: number }>(`SELECT count(*)::int AS n FROM submissions WHERE order_id = $1`, [order.id]);
     const head = await f.call('HEAD', `/submissions?order_id=eq.${order.id}`, { headers: { prefer: 'count=exact' } });
     expect(head.body).toBeUndefined();
     expect(head.headers['content-range']).toBe(`0-${n - 1}/${n}`);
@@ -110,7 +111,7 @@ describe('REST reads in PostgREST shape', () => {
     const expected = await sql<{ id: string }>(`SELECT id FROM order_summaries WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT 10`, [order.user_id]);
     expect((r.json as { id: string }[]).map((row) => row.id)).toEqual(expected.map((row) => row.id));
     const count = await f.call('GET', '/orders?select=count');
-    const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM orders`);
+    const { n } = await one<{ n: number }>(`SELECT count(*)::int AS n FROM orders`);
     expect(count.json).toEqual([{ count: n }]);
   });
 

@@ -7,11 +7,12 @@ describe('REST writes and rpc in PostgREST shape', () => {
   let f: RestFixture;
   let order: { id: string; user_id: string; currency: string };
   const sql = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await f.db.client.query(text, values)).rows as T[];
+  const one = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await sql<T>(text, values))[0]!;
   const submission = (reference: string) => ({ order_id: order.id, buyer_name: 'Rest Buyer', buyer_phone: '+639170000000', quantity: 2, total_amount: 100, currency: order.currency, payment_reference: reference });
 
   beforeAll(async () => {
     f = await openRestFixture('rest_writes');
-    [order] = await sql(`SELECT id, user_id, currency::text FROM orders ORDER BY id LIMIT 1`);
+    order = await one(`SELECT id, user_id, currency::text FROM orders ORDER BY id LIMIT 1`);
   });
 
   afterAll(async () => {
