@@ -9,7 +9,7 @@ import { createPool, withPooled } from './pgPool.ts';
 import { pickRead, planReads } from './readPlans.ts';
 import { ScenarioRows } from './scenarioRows.ts';
 import { loadWriteData } from './writeData.ts';
-import { runWrite, type WriteState } from './writeStatements.ts';
+import { rememberSubmission, runWrite, type WriteState } from './writeStatements.ts';
 
 export interface PgDriverOptions {
   scenario: string;
@@ -63,7 +63,8 @@ export async function openPgDriver(control: pg.Client, journeys: readonly Worklo
       const planned = byName.get(journey.name);
       if (planned?.kind === 'write' && state) {
         const writeState = state;
-        await withRequestContext(connection, { role: 'service_role', method: 'POST', path: `/rest/v1/${planned.write}` }, () => runWrite(planned.write, client, writeState), { scope: 'transaction', outcome: 'commit' });
+        const written = await withRequestContext(connection, { role: 'service_role', method: 'POST', path: `/rest/v1/${planned.write}` }, () => runWrite(planned.write, client, writeState), { scope: 'transaction', outcome: 'commit' });
+        if (written) rememberSubmission(writeState, written);
         return;
       }
       if (planned?.kind === 'job') {
