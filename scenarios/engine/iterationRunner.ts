@@ -22,15 +22,15 @@ export class IterationRunner {
   /** Runs one iteration; `startedAt` (performance.now() ms) is its intended start in the open model. */
   start(journey: Journey, startedAt: number, vu?: number): Promise<void> {
     this.inFlight++;
-    const context: IterationContext = { signal: this.signal, ...(vu !== undefined ? { vu } : {}) };
+    const context: IterationContext = { signal: this.signal, poolWaitsMs: [], ...(vu !== undefined ? { vu } : {}) };
     // Timers may fire a fraction of a ms before the intended start; that is no negative latency.
     const elapsed = () => Math.max(0, performance.now() - startedAt);
     const run = this.iterate(journey, context).then(
-      () => this.recorder.record(journey.name, elapsed(), undefined, context.poolWaitMs),
+      () => this.recorder.record(journey.name, elapsed(), undefined, context.poolWaitsMs),
       (error: unknown) => {
         const errorClass = classifyError(error);
         if (errorClass === 'connection-lost') this.lostError ??= error;
-        this.recorder.record(journey.name, elapsed(), errorClass, context.poolWaitMs);
+        this.recorder.record(journey.name, elapsed(), errorClass, context.poolWaitsMs);
       },
     );
     const tracked = run.finally(() => {
