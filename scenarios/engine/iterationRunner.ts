@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { TargetKind } from '../../core/config/configSchema.ts';
 import { classifyError } from './classifyError.ts';
 import type { Iterate, IterationContext, Journey } from './journey.ts';
 import type { SeriesRecorder } from './seriesRecorder.ts';
@@ -17,6 +18,8 @@ export class IterationRunner {
     private readonly iterate: Iterate,
     private readonly recorder: SeriesRecorder,
     private readonly signal: AbortSignal,
+    /** The target's kind: on supabase a refusal past max_connections is the plan's quota. */
+    private readonly target?: TargetKind,
   ) {}
 
   /** Runs one iteration; `startedAt` (performance.now() ms) is its intended start in the open model. */
@@ -28,7 +31,7 @@ export class IterationRunner {
     const run = this.iterate(journey, context).then(
       () => this.recorder.record(journey.name, elapsed(), undefined, context.poolWaitsMs),
       (error: unknown) => {
-        const errorClass = classifyError(error);
+        const errorClass = classifyError(error, this.target);
         if (errorClass === 'connection-lost') this.lostError ??= error;
         this.recorder.record(journey.name, elapsed(), errorClass, context.poolWaitsMs);
       },

@@ -134,6 +134,11 @@ describe('pg driver', () => {
       // Each user's pool of one: every iteration checks out once, refusals included.
       expect(outcome.recorder.poolWait.totalCount).toBe(outcome.recorder.requests);
       expect(outcome.recorder.poolWait.maxValue).toBeGreaterThan(0);
+      // The same refusals on a supabase target are the compute size's limit: counted as quota.
+      const onSupabase = perVuConnections(url.toString(), { ...slowQuery, sql: 'SELECT 1' });
+      const quota = await runLoad({ model: { kind: 'closed', vus: 6, durationMs: 500 }, journeys: [journey], iterate: onSupabase.iterate, signal: new AbortController().signal, target: 'supabase' }).finally(onSupabase.close);
+      expect(quota.recorder.errorsByClass.quota).toBeGreaterThan(0);
+      expect(quota.recorder.errorsByClass['too-many-clients']).toBeUndefined();
     } finally {
       await db.client.query(`DROP ROLE ${role}`);
     }
