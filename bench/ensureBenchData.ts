@@ -1,5 +1,6 @@
 import { GomflowError } from '../core/errors.ts';
-import { listSeedRuns } from '../seed/seedRuns.ts';
+import { formatCount } from '../core/format.ts';
+import { completeSeeds, listSeedRuns, type SeedRunRecord } from '../seed/seedRuns.ts';
 import { resolveScale } from '../generators/resolveScale.ts';
 import type { SeedSection } from '../results/resultsModel.ts';
 import { seedStage, type SeedStageEvents } from '../seed/seedStage.ts';
@@ -39,12 +40,14 @@ export async function ensureBenchData(stage: StageContext & { events: SeedStageE
     return { scale: await loadedScale(session), seed: undefined };
   }
   await ensureGomflowSchema(stage);
-  const complete = (await listSeedRuns(client)).filter((run) => run.status === 'complete');
+  const runs = await listSeedRuns(client);
+  const complete = completeSeeds(runs);
   const wanted = resolveScale(scaleArg ?? config.seed.scale, config.seed.scales);
   const matching = complete.some((run) => run.scale === wanted.name);
   if (matching || (scaleArg === undefined && complete.length > 0)) {
-    const scale = matching ? wanted.name : complete.at(-1)!.scale;
+    const scale = matching ? wanted.name : complete.at(-1)!.scale!;
     if (!matching) events.note(`benchmarking the loaded ${scale} seed (pass --scale ${wanted.name} to seed that instead)`);
+    for (const kept of keptScenarioRuns(runs)) events.note(`the data also holds ${describeKept(kept)}`);
     return { scale, seed: undefined };
   }
   events.note(complete.length === 0 ? `no seeded data yet: seeding ${wanted.name} first` : `--scale ${wanted.name}: replacing the loaded ${complete.map((run) => run.scale).join(', ')} seed`);
@@ -55,5 +58,16 @@ export async function ensureBenchData(stage: StageContext & { events: SeedStageE
 async function loadedScale(session: TargetSession): Promise<string | undefined> {
   const { rows } = await session.client.query<{ present: boolean }>(`SELECT to_regclass('gomflow_loadtest.seed_runs') IS NOT NULL AS present`);
   if (!rows[0]?.present) return undefined;
-  return (await listSeedRuns(session.client)).filter((run) => run.status === 'complete').at(-1)?.scale;
+  return completeSeeds(await listSeedRuns(session.client)).at(-1)?.scale ?? undefined;
+}
+
+/** Scenario runs whose rows were kept (load --keep): they are measured along with the seed. */
+function keptScenarioRuns(runs: readonly SeedRunRecord[]): SeedRunRecord[] {
+  return runs.filter((run) => run.kind === 'scenario' && run.status === 'complete');
+}
+
+/** "the 1,204 rows the load scenario smoke kept (run 0a1b2c3d; seed clean --run 0a1b2c3d removes them)" */
+export function describeKept(run: SeedRunRecord): string {
+  const rows = Object.values(run.counts).reduce((sum, n) => sum + n, 0);
+  return `the ${formatCount(rows)} rows the load scenario ${run.scenario} kept (run ${run.id}; seed clean --run ${run.id} removes them)`;
 }

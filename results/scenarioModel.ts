@@ -45,7 +45,7 @@ export const TimelinePointSchema = z.strictObject({
   offered: count.optional(),
   /** Iterations in flight at t. */
   inFlight: count.optional(),
-  /** Mean time requests of the interval waited for a pooled connection, ms. */
+  /** Mean wait of the interval's connection checkouts (time from asking the pool for a connection to having one, or its refusal), ms. */
   poolWaitMs: ms.optional(),
   /** Longest such wait, ms. */
   poolWaitMaxMs: ms.optional(),
@@ -128,8 +128,10 @@ export const ScenarioResultSchema = z.strictObject({
   errorsByClass: ErrorsByClassSchema.optional(),
   /** Iterations the open model could not start in time (k6's dropped_iterations). */
   droppedIterations: count.optional(),
-  /** Longest wait for a pooled connection, ms. */
+  /** Longest wait for a connection checkout, ms (poolWait.maxMs; runs from before poolWait have only this). */
   poolWaitMaxMs: ms.optional(),
+  /** Every connection checkout's wait (p50, p95, max …), ms; absent when the scenario made no checkout. */
+  poolWait: HistogramSummarySchema.optional(),
   /** Per-journey numbers. */
   journeys: z.array(JourneyResultSchema).optional(),
   /** The capacity ramp's finding (scenario capacity). */

@@ -31,7 +31,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   await ensureBenchData(stage, undefined, choice.referenceDate);
   const maxConnections = Number.parseInt(session.server.settings.max_connections ?? '', 10) || config.budgets.maxConnections;
   const plan = planScenario(choice.scenario, choice.knobs, { poolMax: config.pool.max, maxConnections });
-  const warning = quotaWarning(session.target.kind, plan, config.pool.max);
+  const warning = quotaWarning(session.target, plan, config.pool.max, config.supabase.computeSize);
   if (warning) events.note(warning);
   const startedAt = new Date();
   let result: ScenarioResult;

@@ -1,21 +1,64 @@
-import type { TargetKind } from '../core/config/configSchema.ts';
+import type { SupabaseComputeSize } from '../core/config/configSchema.ts';
+import type { Target } from '../stack/target.ts';
 import { OPEN_MAX_IN_FLIGHT, type ScenarioPlan } from './workloads/namedScenarios.ts';
 
-/**
- * Direct connections Supabase documents for its smallest compute (Free / Micro): 60 to
- * Postgres, 200 pooler clients. A scenario that opens more than that against a supabase target
- * meets the plan's limit before the database's; its refusals are counted as class 'quota'.
- */
-export const SUPABASE_SMALLEST_DIRECT_CONNECTIONS = 60;
-export const SUPABASE_SMALLEST_POOLER_CLIENTS = 200;
+export interface ConnectionLimits {
+  /** Connections straight to Postgres (its max_connections on that compute). */
+  direct: number;
+  /** Client connections Supavisor (the pooler) accepts in transaction mode. */
+  pooler: number;
+}
 
-/** The warning to show before starting, or undefined. */
-export function quotaWarning(kind: TargetKind, plan: ScenarioPlan, poolMax: number): string | undefined {
-  if (kind !== 'supabase') return undefined;
-  const wanted = plan.connections === 'per-vu' && plan.model.kind === 'closed' ? plan.model.vus : Math.min(poolMax, OPEN_MAX_IN_FLIGHT);
-  if (wanted <= SUPABASE_SMALLEST_DIRECT_CONNECTIONS) return undefined;
+/**
+ * Supabase's documented connection limits per compute add-on ("Connections: Direct" and
+ * "Connections: Pooler"), https://supabase.com/docs/guides/platform/compute-add-ons — the
+ * page calls them recommended values; max_connections can be raised by hand.
+ */
+export const SUPABASE_CONNECTION_LIMITS: Record<SupabaseComputeSize, ConnectionLimits> = {
+  nano: { direct: 60, pooler: 200 },
+  micro: { direct: 60, pooler: 200 },
+  small: { direct: 90, pooler: 400 },
+  medium: { direct: 120, pooler: 600 },
+  large: { direct: 160, pooler: 800 },
+  xl: { direct: 240, pooler: 1000 },
+  '2xl': { direct: 380, pooler: 1500 },
+  '4xl': { direct: 480, pooler: 3000 },
+  '8xl': { direct: 490, pooler: 6000 },
+  '12xl': { direct: 500, pooler: 9000 },
+  '16xl': { direct: 500, pooler: 12000 },
+};
+
+/**
+ * How DATABASE_URL reaches the project: Supavisor's hosts are *.pooler.supabase.com (port 6543
+ * transaction mode, 5432 session mode), the dedicated pooler listens on the database host's
+ * port 6543; anything else is a direct connection.
+ */
+export function supabaseConnectionMode(target: Pick<Target, 'host' | 'port'>): 'direct' | 'transaction pooler' | 'session pooler' {
+  const supavisor = /(^|\.)pooler\.supabase\.com$/i.test(target.host);
+  if (supavisor) return target.port === 5432 ? 'session pooler' : 'transaction pooler';
+  return target.port === 6543 ? 'transaction pooler' : 'direct';
+}
+
+/** Connections a scenario opens at most: a connection per user, or the app's pool (bounded by the in-flight cap). */
+export function connectionsWanted(plan: ScenarioPlan, poolMax: number): number {
+  return plan.connections === 'per-vu' && plan.model.kind === 'closed' ? plan.model.vus : Math.min(poolMax, OPEN_MAX_IN_FLIGHT);
+}
+
+/**
+ * The warning to show before a scenario against a supabase target opens more connections than
+ * the compute size allows by the way DATABASE_URL connects, or undefined. The refusals past the
+ * plan's limit are then counted as class 'quota' (classifyError), apart from other errors.
+ */
+export function quotaWarning(target: Pick<Target, 'kind' | 'host' | 'port'>, plan: ScenarioPlan, poolMax: number, computeSize: SupabaseComputeSize): string | undefined {
+  if (target.kind !== 'supabase') return undefined;
+  const limits = SUPABASE_CONNECTION_LIMITS[computeSize];
+  const mode = supabaseConnectionMode(target);
+  const wanted = connectionsWanted(plan, poolMax);
+  const limit = mode === 'direct' ? limits.direct : limits.pooler;
+  if (wanted <= limit) return undefined;
+  const sessionNote = mode === 'session pooler' ? '; in session mode the pooler stops sooner, at the pool size set in the dashboard' : '';
   return (
-    `warning: ${plan.name} opens up to ${wanted} connections; Supabase's smallest compute allows ${SUPABASE_SMALLEST_DIRECT_CONNECTIONS} direct ` +
-    `(${SUPABASE_SMALLEST_POOLER_CLIENTS} pooler clients): refusals past your plan's limit are counted as 'quota' errors, apart from the server's own`
+    `warning: ${plan.name} opens up to ${wanted} connections; a ${computeSize} compute allows ${limit} ${mode === 'direct' ? 'direct connections' : 'pooler clients'} ` +
+    `(${limits.direct} direct, ${limits.pooler} pooler; supabase.computeSize in the config names yours)${sessionNote}: refusals past it are counted as 'quota' errors, apart from the others`
   );
 }

@@ -36,6 +36,8 @@ export function summarizeScenario(input: SummaryInput): ScenarioResult {
   if (slow.length > 0) reasons.push(`p95 over budget: ${slow.map((journey) => `${journey.name} ${journey.latency.p95Ms.toFixed(1)} ms`).join(', ')}`);
   if (outcome.stoppedEarly?.startsWith('abort on fail')) reasons.push(outcome.stoppedEarly);
   const status = recorder.requests === 0 ? 'skip' : reasons.length > 0 ? 'fail' : 'pass';
+  // Absent rather than 0 when no checkout was made: nothing was measured.
+  const poolWait = recorder.poolWait.totalCount > 0 ? summarize(recorder.poolWait) : undefined;
   const model = input.model.kind === 'open' ? { kind: 'open' as const, peakRateRps: peakRate(input.model) } : { kind: 'closed' as const, vus: input.model.vus };
   return {
     name: input.name,
@@ -53,7 +55,7 @@ export function summarizeScenario(input: SummaryInput): ScenarioResult {
     model,
     errorsByClass: { ...recorder.errorsByClass },
     droppedIterations: recorder.dropped,
-    poolWaitMaxMs: recorder.poolWaitMaxMs,
+    ...(poolWait ? { poolWaitMaxMs: poolWait.maxMs, poolWait } : {}),
     journeys,
     ...(outcome.stoppedEarly ? { stoppedEarly: outcome.stoppedEarly } : {}),
   };

@@ -92,6 +92,7 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
         abortOnFail: options.abortOnFail ? { errorRatePct: config.budgets.errorRatePct, peakConnections: config.budgets.peakConnections } : undefined,
         onTick: (point) => events.scenarioTick?.(plan.name, point),
         seed: options.seed,
+        target: session.target.kind,
         recorder: run.recorder,
         timeOffsetMs: run.timeOffsetMs,
       }),

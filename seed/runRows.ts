@@ -41,12 +41,17 @@ export function seededTables(specs: readonly TableSpec[]): string[] {
 
 /** How many rows of a run are in the database, over every table it writes. */
 export async function countRunRows(client: pg.Client, runTag: number, specs: readonly TableSpec[]): Promise<number> {
-  let total = 0;
+  return Object.values(await runRowCounts(client, runTag, specs)).reduce((sum, n) => sum + n, 0);
+}
+
+/** A run's rows per table, only the tables that hold some. */
+export async function runRowCounts(client: pg.Client, runTag: number, specs: readonly TableSpec[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
   for (const filter of runRowFilters(runTag, specs)) {
     const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${filter.table} WHERE ${filter.where}`, filter.params);
-    total += rows[0]!.n;
+    if (rows[0]!.n > 0) counts[filter.table] = rows[0]!.n;
   }
-  return total;
+  return counts;
 }
 
 function uuidRange(table: string, column: string, [low, high]: [string, string]): RunRowFilter {

@@ -10,6 +10,10 @@ const positiveInt = z.number().int().positive();
 export const targetKinds = ['local', 'postgres', 'supabase'] as const;
 export type TargetKind = (typeof targetKinds)[number];
 
+/** Supabase compute sizes (add-ons), smallest first; their connection limits are in scenarios/quotaWarning.ts. */
+export const supabaseComputeSizes = ['nano', 'micro', 'small', 'medium', 'large', 'xl', '2xl', '4xl', '8xl', '12xl', '16xl'] as const;
+export type SupabaseComputeSize = (typeof supabaseComputeSizes)[number];
+
 /** The default budgets of DESIGN.md, each traced to a checklist line. */
 export const budgetsSchema = z.strictObject({
   /** p95 latency per catalog query, in ms ("all queries <100ms"). Default 100. */
@@ -142,8 +146,14 @@ export const configSchema = z.strictObject({
       serviceRoleKey: z.string().optional(),
       /** JWT secret (env SUPABASE_JWT_SECRET), to mint user tokens. Read by the load scenarios; no command uses it yet. */
       jwtSecret: z.string().optional(),
+      /**
+       * The project's compute size (env SUPABASE_COMPUTE_SIZE), whose documented connection limits a load scenario
+       * is warned against: nano, micro, small, medium, large, xl, 2xl, 4xl, 8xl, 12xl or 16xl. Default micro, the
+       * base of the paid plans (the same 60 direct / 200 pooler clients as the free plan's nano).
+       */
+      computeSize: z.enum(supabaseComputeSizes).default('micro'),
     })
-    .default({}),
+    .default({ computeSize: 'micro' }),
   /** Application connection pool, as the checklist configures it. Read by the load scenarios (pool load); no command uses it yet. */
   pool: z
     .strictObject({

@@ -31,6 +31,7 @@ const ENV_OPTIONS = {
   SUPABASE_ANON_KEY: 'supabase.anonKey',
   SUPABASE_SERVICE_ROLE_KEY: 'supabase.serviceRoleKey',
   SUPABASE_JWT_SECRET: 'supabase.jwtSecret',
+  SUPABASE_COMPUTE_SIZE: 'supabase.computeSize',
   DB_POOL_MIN: 'pool.min',
   DB_POOL_MAX: 'pool.max',
   DB_POOL_IDLE_TIMEOUT: 'pool.idleTimeoutMs',

@@ -9,9 +9,12 @@ export function scenarioExtraFacts(s: ScenarioResult): [string, string][] {
   const classes = Object.entries(s.errorsByClass ?? {}).filter(([, n]) => n > 0);
   if (classes.length > 0) pairs.push(['errors by class', esc(classes.map(([name, n]) => `${name} ${formatCount(n)}`).join(' · '))]);
   if (s.droppedIterations !== undefined) pairs.push(['dropped iterations', `${esc(formatCount(s.droppedIterations))} <span class="muted">could not start in time (every slot busy)</span>`]);
-  if (s.poolWaitMaxMs !== undefined) pairs.push(['pool wait', `longest ${esc(formatMs(s.poolWaitMaxMs))} ms <span class="muted">waiting for a pooled connection</span>`]);
+  if (s.poolWait) {
+    const w = s.poolWait;
+    pairs.push(['pool wait', `p50 ${esc(formatMs(w.p50Ms))} · p95 ${esc(formatMs(w.p95Ms))} · max ${esc(formatMs(w.maxMs))} ms <span class="muted">over ${esc(formatCount(w.count))} connection checkouts (asking for a connection until having one, or refused)</span>`]);
+  } else if (s.poolWaitMaxMs !== undefined) pairs.push(['pool wait', `longest ${esc(formatMs(s.poolWaitMaxMs))} ms <span class="muted">waiting for a pooled connection</span>`]);
   if (s.stoppedEarly) pairs.push(['stopped early', esc(s.stoppedEarly)]);
-  if (s.writes) pairs.push(['rows written', esc(s.writes.kept ? `run ${s.writes.runId}: kept (seed clean --run ${s.writes.runId} removes them)` : `run ${s.writes.runId}: ${formatCount(s.writes.rows)} rows, removed again`)]);
+  if (s.writes) pairs.push(['rows written', esc(s.writes.kept ? `run ${s.writes.runId}: ${formatCount(s.writes.rows)} rows kept (seed list shows it; seed clean --run ${s.writes.runId} removes them)` : `run ${s.writes.runId}: ${formatCount(s.writes.rows)} rows, removed again`)]);
   if (s.capacity) {
     const c = s.capacity;
     const held = c.heldMultiple === null ? 'less than the lowest step' : `${c.heldMultiple}× the launch peak`;

@@ -52,6 +52,9 @@ function scenarioArticle(model: ReportModel, view: ScenarioView): string {
     if (series.connections.length) {
       charts.push(figure('Server connections against the alert line', lineChartSvg({ title: 'Server connections', unit: 'conn', points: series.connections, threshold: { value: budgets.peakConnections, label: `alert line ${budgets.peakConnections}` } })));
     } else charts.push(emptyNote('No connection counts in the timeline.'));
+    if (series.poolWait.length) {
+      charts.push(figure('Wait for a connection checkout per interval (mean solid, longest dashed), ms', lineChartSvg({ title: 'Pool wait', unit: 'ms', points: series.poolWait, others: [{ label: 'max', points: series.poolWaitMax }] })));
+    }
   }
   return (
     `<article class="scenario r-${s.status}"><h3>${badge(s.status)} ${esc(s.name)}</h3>` +

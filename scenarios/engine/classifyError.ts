@@ -1,3 +1,4 @@
+import type { TargetKind } from '../../core/config/configSchema.ts';
 import { isConnectionLost } from '../../stack/connectionLost.ts';
 
 /** Error classes the series and the report count apart. */
@@ -15,17 +16,19 @@ export const ERROR_CLASSES = [
 export type ErrorClass = (typeof ERROR_CLASSES)[number];
 
 /**
- * Which class a failed iteration's error belongs to. 53300 is the server refusing a
- * connection beyond max_connections (or a role/database limit); Supabase's pooler
- * (Supavisor) refuses with its own "max clients reached" messages, a plan quota rather
- * than the server's limit, so those are counted apart.
+ * Which class a failed iteration's error belongs to. Supabase's pooler (Supavisor) refuses past
+ * the plan's client limit with its own messages ("Max client connections reached",
+ * EMAXCONN…): always 'quota'. 53300 ("too many clients", "remaining connection slots are
+ * reserved …") is the server refusing past max_connections (or a role or database limit): on
+ * a supabase target that limit is the compute size's, so a plan quota too; elsewhere
+ * 'too-many-clients'.
  */
-export function classifyError(error: unknown): ErrorClass {
+export function classifyError(error: unknown, target: TargetKind = 'local'): ErrorClass {
   const err = error as { code?: unknown; message?: unknown } | null;
   const code = typeof err?.code === 'string' ? err.code : '';
   const message = typeof err?.message === 'string' ? err.message : '';
   if (/EMAXCONN|max client connections reached|max clients reached|MaxClientsInSessionMode/i.test(message)) return 'quota';
-  if (code === '53300' || /too many clients|too many connections/i.test(message)) return 'too-many-clients';
+  if (code === '53300' || /too many clients|too many connections|remaining connection slots are reserved/i.test(message)) return target === 'supabase' ? 'quota' : 'too-many-clients';
   if (/timeout exceeded when trying to connect/i.test(message)) return 'pool-timeout';
   if (isConnectionLost(error)) return 'connection-lost';
   if (code === '57014') return 'statement-timeout';

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { TargetKind } from '../../core/config/configSchema.ts';
 import { classifyError } from './classifyError.ts';
 import type { Iterate, IterationContext, Journey } from './journey.ts';
 import type { SeriesRecorder } from './seriesRecorder.ts';
@@ -17,20 +18,22 @@ export class IterationRunner {
     private readonly iterate: Iterate,
     private readonly recorder: SeriesRecorder,
     private readonly signal: AbortSignal,
+    /** The target's kind: on supabase a refusal past max_connections is the plan's quota. */
+    private readonly target?: TargetKind,
   ) {}
 
   /** Runs one iteration; `startedAt` (performance.now() ms) is its intended start in the open model. */
   start(journey: Journey, startedAt: number, vu?: number): Promise<void> {
     this.inFlight++;
-    const context: IterationContext = { signal: this.signal, ...(vu !== undefined ? { vu } : {}) };
+    const context: IterationContext = { signal: this.signal, poolWaitsMs: [], ...(vu !== undefined ? { vu } : {}) };
     // Timers may fire a fraction of a ms before the intended start; that is no negative latency.
     const elapsed = () => Math.max(0, performance.now() - startedAt);
     const run = this.iterate(journey, context).then(
-      () => this.recorder.record(journey.name, elapsed(), undefined, context.poolWaitMs),
+      () => this.recorder.record(journey.name, elapsed(), undefined, context.poolWaitsMs),
       (error: unknown) => {
-        const errorClass = classifyError(error);
+        const errorClass = classifyError(error, this.target);
         if (errorClass === 'connection-lost') this.lostError ??= error;
-        this.recorder.record(journey.name, elapsed(), errorClass, context.poolWaitMs);
+        this.recorder.record(journey.name, elapsed(), errorClass, context.poolWaitsMs);
       },
     );
     const tracked = run.finally(() => {

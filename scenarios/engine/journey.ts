@@ -19,8 +19,8 @@ export interface IterationContext {
   signal: AbortSignal;
   /** The virtual user running it (closed model), from 0. */
   vu?: number;
-  /** Time spent waiting for a pooled connection, ms. */
-  poolWaitMs?: number;
+  /** Time each connection checkout of the iteration waited, ms: the driver adds one entry per checkout, also a failed one. */
+  poolWaitsMs: number[];
 }
 
 /** Runs one iteration of a journey; throws when the request fails. */

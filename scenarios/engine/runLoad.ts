@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
+import type { TargetKind } from '../../core/config/configSchema.ts';
 import { rngFor } from '../../generators/random.ts';
 import type { ServerSample, TimelinePoint } from '../../results/resultsModel.ts';
 import { lostBudget, type AbortBudgets } from './abortOnFail.ts';
@@ -32,6 +33,8 @@ export interface LoadRunOptions {
   gracefulStopMs?: number;
   /** Each finished interval, as it ends. */
   onTick?: (point: TimelinePoint) => void;
+  /** Kind of target, so errors are classed by its limits (a supabase refusal past max_connections is a quota). */
+  target?: TargetKind;
   /** Seeds the journey choice. Default 1. */
   seed?: number;
   /** Continue this recorder (a capacity ramp's steps share one series), its times offset by timeOffsetMs. */
@@ -72,7 +75,7 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunOutcome> 
   const onUserAbort = () => halt('interrupted');
   if (options.signal.aborted) onUserAbort();
   options.signal.addEventListener('abort', onUserAbort, { once: true });
-  const runner = new IterationRunner(options.iterate, recorder, stop.signal);
+  const runner = new IterationRunner(options.iterate, recorder, stop.signal, options.target);
   const pick = journeyPicker(options.journeys, rngFor(options.seed ?? 1, 'journeys'));
   const planned = options.model.kind === 'open' ? arrivalOffsets(options.model) : undefined;
   const start = performance.now();

@@ -16,13 +16,14 @@ export interface JourneyTotals {
  */
 export class SeriesRecorder {
   readonly total = createLatencyHistogram();
+  /** Every connection checkout's wait over the run (pool wait), ms. */
+  readonly poolWait = createLatencyHistogram();
   readonly journeys = new Map<string, JourneyTotals>();
   readonly errorsByClass: Partial<Record<ErrorClass, number>> = {};
   readonly timeline: TimelinePoint[] = [];
   requests = 0;
   errors = 0;
   dropped = 0;
-  poolWaitMaxMs = 0;
   private interval = this.freshInterval();
   /** A caller-defined window across intervals (a capacity step): its own histogram and counts. */
   window = this.freshInterval();
@@ -34,7 +35,7 @@ export class SeriesRecorder {
     return ended;
   }
 
-  record(journey: string, latencyMs: number, errorClass?: ErrorClass, poolWaitMs?: number): void {
+  record(journey: string, latencyMs: number, errorClass?: ErrorClass, poolWaitsMs: readonly number[] = []): void {
     const totals = this.journeyTotals(journey);
     totals.requests++;
     this.requests++;
@@ -52,11 +53,11 @@ export class SeriesRecorder {
       this.errorsByClass[errorClass] = (this.errorsByClass[errorClass] ?? 0) + 1;
       this.interval.errorsByClass[errorClass] = (this.interval.errorsByClass[errorClass] ?? 0) + 1;
     }
-    if (poolWaitMs !== undefined) {
-      this.interval.poolWaitSum += poolWaitMs;
+    for (const waitMs of poolWaitsMs) {
+      this.interval.poolWaitSum += waitMs;
       this.interval.poolWaits++;
-      this.interval.poolWaitMax = Math.max(this.interval.poolWaitMax, poolWaitMs);
-      this.poolWaitMaxMs = Math.max(this.poolWaitMaxMs, poolWaitMs);
+      this.interval.poolWaitMax = Math.max(this.interval.poolWaitMax, waitMs);
+      recordMs(this.poolWait, waitMs);
     }
   }
 

@@ -26,3 +26,11 @@ CREATE TABLE IF NOT EXISTS gomflow_loadtest.seed_runs (
   started_at     timestamptz NOT NULL DEFAULT now(),
   finished_at    timestamptz
 );
+
+-- A run is a seed, or a load scenario whose written rows were kept (load --keep): then it has
+-- the scenario's name and no scale. Runs recorded before these columns existed are upgraded:
+-- a scenario's run then had scale 'load:<scenario>'.
+ALTER TABLE gomflow_loadtest.seed_runs ADD COLUMN IF NOT EXISTS kind text NOT NULL DEFAULT 'seed' CHECK (kind IN ('seed', 'scenario'));
+ALTER TABLE gomflow_loadtest.seed_runs ADD COLUMN IF NOT EXISTS scenario text;
+ALTER TABLE gomflow_loadtest.seed_runs ALTER COLUMN scale DROP NOT NULL;
+UPDATE gomflow_loadtest.seed_runs SET kind = 'scenario', scenario = substr(scale, 6), scale = NULL WHERE kind = 'seed' AND scale LIKE 'load:%';

@@ -27,9 +27,10 @@ describe('loadConfig', () => {
   });
 
   it('reads the Supabase settings from the checklist variable names', async () => {
-    const env = { SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_ANON_KEY: 'anon', SUPABASE_SERVICE_ROLE_KEY: 'svc', SUPABASE_JWT_SECRET: 'jwt' };
+    const env = { SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_ANON_KEY: 'anon', SUPABASE_SERVICE_ROLE_KEY: 'svc', SUPABASE_JWT_SECRET: 'jwt', SUPABASE_COMPUTE_SIZE: 'large' };
     const config = await loadConfig({ cwd: tempProject({}), env, flags: {} });
-    expect(config.supabase).toEqual({ url: 'https://abc.supabase.co', anonKey: 'anon', serviceRoleKey: 'svc', jwtSecret: 'jwt' });
+    expect(config.supabase).toEqual({ url: 'https://abc.supabase.co', anonKey: 'anon', serviceRoleKey: 'svc', jwtSecret: 'jwt', computeSize: 'large' });
+    expect((await loadConfig({ cwd: tempProject({}), env: {}, flags: {} })).supabase.computeSize).toBe('micro');
   });
 
   it('names the option and the fix when a value is invalid', async () => {

@@ -102,7 +102,15 @@ describe('terminal renderers', () => {
       '  tables     31  (core 7, notifications 5, analytics 11, monitoring 8)',
     ]);
     expect(seedRunsTable([])).toBe('no seed runs\n');
-    const runs = seedRunsTable([{ id: 'e71a8d92', seed: 1, scale: 'small', referenceDate: new Date('2026-11-25T00:00:00Z'), counts: { a: 71_000, b: 740 }, status: 'complete', error: null, startedAt: new Date('2026-11-25T19:43:01Z'), finishedAt: null }]);
-    expect(runs.split('\n')).toEqual(['run       status    seed  scale  reference     rows  started', 'e71a8d92  complete     1  small  2026-11-25  71,740  2026-11-25 19:43:01', '']);
+    const runs = seedRunsTable([
+      { id: 'e71a8d92', kind: 'seed', scenario: null, seed: 1, scale: 'small', referenceDate: new Date('2026-11-25T00:00:00Z'), counts: { a: 71_000, b: 740 }, status: 'complete', error: null, startedAt: new Date('2026-11-25T19:43:01Z'), finishedAt: null },
+      { id: '0a1b2c3d', kind: 'scenario', scenario: 'launch-drop', seed: 0, scale: null, referenceDate: new Date('2026-11-25T00:00:00Z'), counts: { a: 1_200 }, status: 'complete', error: null, startedAt: new Date('2026-11-25T19:50:00Z'), finishedAt: null },
+    ]);
+    expect(runs.split('\n')).toEqual([
+      'run       kind      status    seed  scale / scenario  reference     rows  started',
+      'e71a8d92  seed      complete     1  small             2026-11-25  71,740  2026-11-25 19:43:01',
+      '0a1b2c3d  scenario  complete     —  launch-drop       2026-11-25   1,200  2026-11-25 19:50:00',
+      '',
+    ]);
   });
 });

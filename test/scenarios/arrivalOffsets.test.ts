@@ -50,4 +50,13 @@ describe('classifyError', () => {
     expect(classifyError({ code: '23505' })).toBe('constraint');
     expect(classifyError(new Error('boom'))).toBe('other');
   });
+
+  it('on a supabase target, refusals past max_connections are the plan\'s quota; the pooler\'s are quota everywhere', () => {
+    const reserved = { code: '53300', message: 'remaining connection slots are reserved for non-replication superuser connections' };
+    expect(classifyError(reserved, 'supabase')).toBe('quota');
+    expect(classifyError(reserved, 'postgres')).toBe('too-many-clients');
+    expect(classifyError({ code: '53300', message: 'sorry, too many clients already' }, 'supabase')).toBe('quota');
+    expect(classifyError({ code: 'XX000', message: '(EMAXCONN) Max client connections reached, limit: 200' }, 'postgres')).toBe('quota');
+    expect(classifyError({ code: '23503' }, 'supabase')).toBe('constraint');
+  });
 });

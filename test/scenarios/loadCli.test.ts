@@ -1,10 +1,12 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 import { evaluateBudgets } from '../../reports/evaluateBudgets.ts';
 import { parseResults, type Results } from '../../results/resultsModel.ts';
 import { cuttableProxy } from '../helpers/cuttableProxy.ts';
+import { rowsOfRun, seededTables, tableFingerprints } from '../helpers/seedFingerprint.ts';
 import { runCli, type CliResult } from '../helpers/runCli.ts';
 import { seedTiny } from '../helpers/seedTiny.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
@@ -31,7 +33,15 @@ describe('load command', () => {
     writeFileSync(file, `export default { bench: { catalogDir: ${JSON.stringify(path.join(dir, 'queries'))} }, budgets: ${budgets} };\n`);
     return file;
   };
-  const load = (args: string[], config: string, url = db.url) => runCli(['load', ...args, '--target', 'postgres', '--confirm-target', `127.0.0.1/${db.name}`, '--config', config], { DATABASE_URL: url });
+  const load = (args: string[], config: string, url = db.url, hooks?: Parameters<typeof runCli>[3]) =>
+    runCli(['load', ...args, '--target', 'postgres', '--confirm-target', `127.0.0.1/${db.name}`, '--config', config], { DATABASE_URL: url }, undefined, hooks);
+  const seedCommand = (args: string[]) => runCli(['seed', ...args, '--target', 'postgres'], { DATABASE_URL: db.url });
+  /** The bundled catalog and default budgets. */
+  const bundledConfig = () => {
+    const file = path.join(dir, 'bundled.config.mjs');
+    writeFileSync(file, 'export default {};\n');
+    return file;
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase('loadcli');
@@ -86,9 +96,7 @@ describe('load command', () => {
   });
 
   it('capacity finds a finite breaking point as a multiple of the expected peak and names the budget that broke', async () => {
-    const bundled = path.join(dir, 'bundled.config.mjs');
-    writeFileSync(bundled, 'export default {};\n');
-    const result = await load(['capacity', '--duration', '1s', '--rate', '100'], bundled);
+    const result = await load(['capacity', '--duration', '1s', '--rate', '100'], bundledConfig());
     expect([0, 1], result.stderr).toContain(result.code);
     const capacity = writtenResults(result).scenarios[0]!.capacity!;
     expect(capacity.expectedPeakRps).toBe(100);
@@ -96,5 +104,56 @@ describe('load command', () => {
     expect(capacity.broke).toMatch(/^(error rate|p95|peak connections|\d+ of \d+ iterations dropped)/);
     expect(capacity.steps.at(-1)!.status).toBe('fail');
     expect(capacity.steps.slice(0, -1).every((step) => step.status === 'pass')).toBe(true);
+  });
+
+  it('Ctrl-C during launch-drop: exit 3, results.json and the report written, partial with what was measured, and the rows it wrote removed', async () => {
+    const tables = seededTables(ALL_TABLE_SPECS);
+    const before = await tableFingerprints(db.client, tables);
+    let sent = false;
+    // Interrupted once two intervals have completed requests: mid-burst, writes in flight.
+    const result = await load(['launch-drop', '--duration', '30s'], bundledConfig(), undefined, {
+      stderr: (stderr, child) => {
+        if (!sent && (stderr.match(/launch-drop +\d+ s +[1-9]\d* req/g) ?? []).length >= 2) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^gomflow-load: .*interrupted.*what was measured is in \S+results\.json \(partial\) \[E_ABORTED\]$/);
+    const results = writtenResults(result);
+    expect(results.run.partial).toBe('interrupted');
+    const [scenario] = results.scenarios;
+    expect(scenario!.name).toBe('launch-drop');
+    expect(scenario!.stoppedEarly).toBe('interrupted');
+    expect(scenario!.requests).toBeGreaterThan(0);
+    expect(scenario!.timeline.length).toBeGreaterThanOrEqual(2);
+    expect(scenario!.durationMs).toBeLessThan(30_000);
+    expect(scenario!.writes).toMatchObject({ kept: false });
+    const file = /what was measured is in (\S+results\.json)/.exec(result.stderr)![1]!;
+    expect(existsSync(path.join(path.dirname(path.resolve(ROOT, file)), 'report.html'))).toBe(true);
+    expect(await rowsOfRun(db.client, Number.parseInt(scenario!.writes!.runId, 16))).toBe(0);
+    expect(await tableFingerprints(db.client, tables)).toEqual(before);
+  });
+
+  it('--keep: the run is listed as what it is (kind scenario, its name, its rows), and seed clean --run removes exactly it', async () => {
+    const tables = seededTables(ALL_TABLE_SPECS);
+    const before = await tableFingerprints(db.client, tables);
+    const result = await load(['smoke', '--duration', '2s', '--rate', '20', '--keep'], bundledConfig());
+    expect([0, 1], result.stderr).toContain(result.code);
+    const writes = writtenResults(result).scenarios[0]!.writes!;
+    expect(writes.kept).toBe(true);
+    expect(writes.rows).toBeGreaterThan(0);
+    expect(await rowsOfRun(db.client, Number.parseInt(writes.runId, 16))).toBe(writes.rows);
+    const listed = await seedCommand(['list', '--json']);
+    const run = (JSON.parse(listed.stdout) as { id: string; kind: string; scenario: string; scale: string | null; status: string; counts: Record<string, number> }[]).find((entry) => entry.id === writes.runId)!;
+    expect(run).toMatchObject({ kind: 'scenario', scenario: 'smoke', scale: null, status: 'complete' });
+    expect(Object.values(run.counts).reduce((sum, n) => sum + n, 0)).toBe(writes.rows);
+    expect((await seedCommand(['list'])).stdout).toMatch(new RegExp(`${writes.runId} +scenario +complete +— +smoke `));
+    const cleaned = await seedCommand(['clean', '--run', writes.runId, '--confirm-target', `127.0.0.1/${db.name}`]);
+    expect(cleaned.code, cleaned.stderr).toBe(0);
+    expect(cleaned.stderr).toContain(`run ${writes.runId} kept by load scenario smoke: removed ${writes.rows} rows`);
+    expect(await tableFingerprints(db.client, tables)).toEqual(before);
   });
 });

@@ -31,10 +31,24 @@ describe('named scenarios', () => {
     expect(() => planScenario('stampede', {}, limits)).toThrow(/no scenario named 'stampede'; use one of smoke, connections/);
   });
 
-  it('warns before a supabase run that would pass the smallest plan\'s connection limit, never on other targets', () => {
+  it('warns before a supabase run that would pass its compute size\'s documented limit for the way it connects, never on other targets', () => {
     const connections = planScenario('connections', {}, limits);
-    expect(quotaWarning('supabase', connections, 10)).toMatch(/opens up to 120 connections; Supabase's smallest compute allows 60 direct/);
-    expect(quotaWarning('postgres', connections, 10)).toBeUndefined();
-    expect(quotaWarning('supabase', planScenario('smoke', {}, limits), 10)).toBeUndefined();
+    const direct = { kind: 'supabase' as const, host: 'db.abcdefgh.supabase.co', port: 5432 };
+    const transaction = { kind: 'supabase' as const, host: 'aws-0-ap-southeast-1.pooler.supabase.com', port: 6543 };
+    const session = { ...transaction, port: 5432 };
+    expect(quotaWarning(direct, connections, 10, 'micro')).toBe(
+      "warning: connections opens up to 120 connections; a micro compute allows 60 direct connections (60 direct, 200 pooler; supabase.computeSize in the config names yours): refusals past it are counted as 'quota' errors, apart from the others",
+    );
+    expect(quotaWarning(direct, connections, 10, 'small')).toMatch(/a small compute allows 90 direct connections \(90 direct, 400 pooler/);
+    // Medium allows 120 direct: exactly what the scenario opens, no warning; Large and up neither.
+    expect(quotaWarning(direct, connections, 10, 'medium')).toBeUndefined();
+    expect(quotaWarning(direct, connections, 10, '16xl')).toBeUndefined();
+    expect(quotaWarning(direct, planScenario('connections', { vus: 600 }, limits), 10, '16xl')).toMatch(/a 16xl compute allows 500 direct connections \(500 direct, 12000 pooler/);
+    // Through Supavisor the client limit counts: 120 clients fit a micro's 200, 250 do not.
+    expect(quotaWarning(transaction, connections, 10, 'micro')).toBeUndefined();
+    expect(quotaWarning(transaction, planScenario('connections', { vus: 250 }, limits), 10, 'micro')).toMatch(/a micro compute allows 200 pooler clients/);
+    expect(quotaWarning(session, planScenario('connections', { vus: 250 }, limits), 10, 'micro')).toMatch(/in session mode the pooler stops sooner, at the pool size/);
+    expect(quotaWarning({ ...direct, kind: 'postgres' }, connections, 10, 'micro')).toBeUndefined();
+    expect(quotaWarning(direct, planScenario('smoke', {}, limits), 10, 'micro')).toBeUndefined();
   });
 });

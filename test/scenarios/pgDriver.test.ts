@@ -5,8 +5,10 @@ import { loadCatalog } from '../../bench/loadCatalog.ts';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 import { openPgDriver } from '../../scenarios/drivers/pg/pgDriver.ts';
 import { perVuConnections } from '../../scenarios/drivers/pg/perVuConnections.ts';
+import { scenarioSummaryLines } from '../../reports/terminal/scenarioLines.ts';
 import { runLoad } from '../../scenarios/engine/runLoad.ts';
 import { serverSampler } from '../../scenarios/sampling/serverSampler.ts';
+import { summarizeScenario } from '../../scenarios/summarizeScenario.ts';
 import { BULK_JOBS } from '../../scenarios/workloads/bulkJobs.ts';
 import { LAUNCH_MIX_JOURNEYS } from '../../scenarios/workloads/launchMix.ts';
 import type { WorkloadJourney } from '../../scenarios/workloads/workload.ts';
@@ -55,14 +57,30 @@ describe('pg driver', () => {
     expect(closed.recorder.errors + open.recorder.errors).toBe(0);
   });
 
+  it('pool wait: a pool of one, three users sleeping 50 ms each: every checkout timed, into the series and the summary', async () => {
+    const driver = await openPgDriver(db.client, [slowJourney], { scenario: 'poolwait', url: db.url, pool: { ...pool, max: 1 }, catalog: [slowQuery] });
+    const outcome = await runLoad({ model: { kind: 'closed', vus: 3, durationMs: 10_000, maxIterations: 9 }, journeys: driver.journeys, iterate: driver.iterate, signal: new AbortController().signal, tickMs: 100 }).finally(() =>
+      driver.teardown(db.client, false),
+    );
+    const summary = summarizeScenario({ name: 'poolwait', startedAt: new Date(), model: { kind: 'closed', vus: 3, durationMs: 10_000 }, journeys: driver.journeys, outcome, budgets: { errorRatePct: 1, peakConnections: 80, queryP95Ms: 1000 } });
+    expect(outcome.recorder.errors).toBe(0);
+    expect(summary.poolWait!.count).toBe(9);
+    // Three users on one connection: most checkouts wait one or two sleeps of the others.
+    expect(summary.poolWait!.p50Ms).toBeGreaterThan(30);
+    expect(summary.poolWait!.maxMs).toBeGreaterThan(80);
+    expect(summary.poolWaitMaxMs).toBe(summary.poolWait!.maxMs);
+    expect(outcome.recorder.timeline.some((point) => (point.poolWaitMs ?? 0) > 30)).toBe(true);
+    expect(scenarioSummaryLines(summary).join('\n')).toMatch(/pool wait p50 \d+(\.\d+)? p95 [\d.]+ max [\d.]+ ms over 9 checkouts/);
+  });
+
   it('writes carry their run and are removed exactly: fingerprints after equal those before', async () => {
     const tables = seededTables(ALL_TABLE_SPECS);
     const before = await tableFingerprints(db.client, tables);
     const writes = noThink(LAUNCH_MIX_JOURNEYS.filter((journey) => journey.kind === 'write'));
     const driver = await openPgDriver(db.client, writes, { scenario: 'cleanup', url: db.url, pool, catalog: await loadCatalog() });
-    // One user: with two, one write failed once on a loaded machine (class not recorded then; two
-    // writers on one submission race through its triggers). Concurrency is not this test's subject.
-    const outcome = await runLoad({ model: { kind: 'closed', vus: 1, durationMs: 10_000, maxIterations: 60 }, journeys: driver.journeys, iterate: driver.iterate, signal: new AbortController().signal });
+    // Two writers: a submission is paid or reviewed only once its submit committed (the webhook's
+    // insert into payment_transactions failed its foreign key when it came first).
+    const outcome = await runLoad({ model: { kind: 'closed', vus: 2, durationMs: 10_000, maxIterations: 60 }, journeys: driver.journeys, iterate: driver.iterate, signal: new AbortController().signal });
     expect(outcome.recorder.errorsByClass).toEqual({});
     expect(new Set(outcome.recorder.journeySummaries().map((journey) => journey.name)).size).toBeGreaterThanOrEqual(4);
     const written = await rowsOfRun(db.client, driver.rows!.runTag);
@@ -113,6 +131,14 @@ describe('pg driver', () => {
       expect(outcome.recorder.errorsByClass['too-many-clients']).toBeGreaterThan(0);
       expect(outcome.recorder.requests).toBeGreaterThan(outcome.recorder.errors);
       expect(outcome.lostError).toBeUndefined();
+      // Each user's pool of one: every iteration checks out once, refusals included.
+      expect(outcome.recorder.poolWait.totalCount).toBe(outcome.recorder.requests);
+      expect(outcome.recorder.poolWait.maxValue).toBeGreaterThan(0);
+      // The same refusals on a supabase target are the compute size's limit: counted as quota.
+      const onSupabase = perVuConnections(url.toString(), { ...slowQuery, sql: 'SELECT 1' });
+      const quota = await runLoad({ model: { kind: 'closed', vus: 6, durationMs: 500 }, journeys: [journey], iterate: onSupabase.iterate, signal: new AbortController().signal, target: 'supabase' }).finally(onSupabase.close);
+      expect(quota.recorder.errorsByClass.quota).toBeGreaterThan(0);
+      expect(quota.recorder.errorsByClass['too-many-clients']).toBeUndefined();
     } finally {
       await db.client.query(`DROP ROLE ${role}`);
     }

@@ -16,7 +16,7 @@ const budgets = { errorRatePct: 1, peakConnections: 80, queryP95Ms: 100 };
 function launchDrop(orderViewMs: number, errors = 0): ScenarioResult {
   const recorder = new SeriesRecorder();
   for (let second = 1; second <= 3; second++) {
-    for (let i = 0; i < 100; i++) recorder.record(i % 2 ? 'order-view' : 'browse', i % 2 ? orderViewMs : 8);
+    for (let i = 0; i < 100; i++) recorder.record(i % 2 ? 'order-view' : 'browse', i % 2 ? orderViewMs : 8, undefined, [i % 10 === 0 ? 40 : 1]);
     recorder.flush(second * 1000, { connections: 12 });
   }
   for (let i = 0; i < errors; i++) recorder.record('submit', 30, 'too-many-clients');
@@ -50,6 +50,8 @@ describe('scenario results in the report', () => {
     expect(html).toContain('order-view');
     expect(html).toContain('holds 1× the launch peak');
     expect(html).toContain('p95 300.0 ms (budget &lt; 100 ms)');
+    expect(html).toMatch(/pool wait<\/dt><dd>p50 1(\.0+)? · p95 40(\.0+)? · max 40(\.0+)? ms <span class="muted">over 300 connection checkouts/);
+    expect(html).toContain('Wait for a connection checkout per interval');
   });
 
   it('a capacity ramp is not judged by the error-rate and peak-connection budgets', () => {

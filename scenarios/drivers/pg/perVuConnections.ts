@@ -1,46 +1,33 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { CatalogQuery } from '../../../bench/catalogQuery.ts';
 import { withRequestContext } from '../../../stack/requestContext.ts';
 import type { Iterate } from '../../engine/journey.ts';
+import { createPool, withPooled } from './pgPool.ts';
 
 /**
- * The connections scenario's driver: every virtual user opens and holds a connection of its
- * own (the app without a pool, or many app instances each with theirs), runs the journey's
- * statement on it, and keeps it. Past the server's limit the connect fails with 53300, which
- * the engine counts as too-many-clients; the user tries again after its think time.
+ * The connections scenario's driver: every virtual user is an app instance with a pool of one
+ * connection that it opens and keeps (idle connections never time out here), running the
+ * journey's statement on it. Its pool wait is then the connect — or the server's refusal —
+ * and nothing once the connection is held. Past the server's limit the connect fails with
+ * 53300, which the engine counts as too-many-clients; the user tries again after its think time.
  */
 export function perVuConnections(url: string, query: CatalogQuery): { iterate: Iterate; close: () => Promise<void> } {
-  const clients = new Map<number, pg.Client>();
-  const iterate: Iterate = async (_journey, context) => {
-    const vu = context.vu ?? 0;
-    let client = clients.get(vu);
-    if (!client) {
-      const fresh = new pg.Client({ connectionString: url, application_name: 'gomflow-load:scenario', connectionTimeoutMillis: 10_000 });
-      fresh.on('error', () => undefined);
-      try {
-        await fresh.connect();
-      } catch (error) {
-        await fresh.end().catch(() => undefined);
-        throw error;
-      }
-      clients.set(vu, fresh);
-      client = fresh;
+  const pools = new Map<number, pg.Pool>();
+  const poolOf = (vu: number) => {
+    let pool = pools.get(vu);
+    if (!pool) {
+      pool = createPool(url, { min: 0, max: 1, idleTimeoutMs: 0 });
+      pools.set(vu, pool);
     }
-    try {
-      await withRequestContext(client, { role: 'service_role' }, (c) => c.query({ name: `gl_${query.name}`, text: query.sql }));
-    } catch (error) {
-      // A broken connection is dropped so the user reconnects; a failed statement keeps it.
-      if (!(error as { code?: string }).code?.match(/^[0-9A-Z]{5}$/)) {
-        clients.delete(vu);
-        await client.end().catch(() => undefined);
-      }
-      throw error;
-    }
+    return pool;
   };
+  const iterate: Iterate = (_journey, context) =>
+    // A PoolClient is a Client as far as the request context is concerned (query on one connection).
+    withPooled(poolOf(context.vu ?? 0), context, (client) => withRequestContext(client as unknown as pg.Client, { role: 'service_role' }, async (c) => void (await c.query({ name: `gl_${query.name}`, text: query.sql }))));
   const close = async () => {
-    const all = [...clients.values()];
-    clients.clear();
-    await Promise.all(all.map((client) => client.end().catch(() => undefined)));
+    const all = [...pools.values()];
+    pools.clear();
+    await Promise.all(all.map((pool) => pool.end().catch(() => undefined)));
   };
   return { iterate, close };
 }

@@ -9,7 +9,7 @@ import { createPool, withPooled } from './pgPool.ts';
 import { pickRead, planReads } from './readPlans.ts';
 import { ScenarioRows } from './scenarioRows.ts';
 import { loadWriteData } from './writeData.ts';
-import { runWrite, type WriteState } from './writeStatements.ts';
+import { rememberSubmission, runWrite, type WriteState } from './writeStatements.ts';
 
 export interface PgDriverOptions {
   scenario: string;
@@ -32,7 +32,7 @@ export interface PgDriver {
   /** The run the written rows carry; undefined for a read-only workload. */
   rows?: ScenarioRows;
   pool: pg.Pool;
-  /** Ends the pool, then removes the written rows exactly (returns how many went) or keeps them (returns the ids handed out). */
+  /** Ends the pool, then removes the written rows exactly or keeps them; returns how many rows went or stay. */
   teardown(control: pg.Client, keep: boolean): Promise<number>;
 }
 
@@ -63,7 +63,8 @@ export async function openPgDriver(control: pg.Client, journeys: readonly Worklo
       const planned = byName.get(journey.name);
       if (planned?.kind === 'write' && state) {
         const writeState = state;
-        await withRequestContext(connection, { role: 'service_role', method: 'POST', path: `/rest/v1/${planned.write}` }, () => runWrite(planned.write, client, writeState), { scope: 'transaction', outcome: 'commit' });
+        const written = await withRequestContext(connection, { role: 'service_role', method: 'POST', path: `/rest/v1/${planned.write}` }, () => runWrite(planned.write, client, writeState), { scope: 'transaction', outcome: 'commit' });
+        if (written) rememberSubmission(writeState, written);
         return;
       }
       if (planned?.kind === 'job') {
@@ -85,11 +86,7 @@ export async function openPgDriver(control: pg.Client, journeys: readonly Worklo
       // Bounded: an iteration left hanging past the graceful stop must not hold the teardown.
       await Promise.race([pool.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       if (!state) return 0;
-      if (keep) {
-        await state.rows.keep(controlClient);
-        return Object.values(state.rows.counts()).reduce((sum, n) => sum + n, 0);
-      }
-      return state.rows.remove(controlClient);
+      return keep ? state.rows.keep(controlClient) : state.rows.remove(controlClient);
     },
   };
 }

@@ -36,7 +36,7 @@ export async function withPooled<T>(pool: pg.Pool, context: IterationContext, wo
   try {
     client = await pool.connect();
   } finally {
-    context.poolWaitMs = performance.now() - asked;
+    context.poolWaitsMs.push(performance.now() - asked);
   }
   let broken: Error | undefined;
   try {

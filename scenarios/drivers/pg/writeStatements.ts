@@ -5,7 +5,7 @@ import type { ScenarioRows } from './scenarioRows.ts';
 import type { OrderRow, WriteData } from './writeData.ts';
 
 /** A submission this scenario wrote, so later journeys (webhook, review) act on its own rows only. */
-interface Written {
+export interface Written {
   id: string;
   amount: number;
   currency: string;
@@ -28,9 +28,10 @@ const MAX_REMEMBERED = 10_000;
  * The app's write transactions, as service_role (the payments, notifications and monitoring
  * services run with the service key). Each statement is named, so node-postgres prepares it
  * once per connection as PostgREST does. Updates touch only rows this scenario wrote: a run
- * leaves the seeded rows exactly as they were.
+ * leaves the seeded rows exactly as they were. Returns the submission a submit wrote: the
+ * caller remembers it (rememberSubmission) only once its transaction has committed.
  */
-export async function runWrite(name: WriteName, client: pg.PoolClient, state: WriteState): Promise<void> {
+export async function runWrite(name: WriteName, client: pg.PoolClient, state: WriteState): Promise<Written | undefined> {
   switch (name) {
     case 'submit':
       return submit(client, state);
@@ -50,12 +51,22 @@ export async function runWrite(name: WriteName, client: pg.PoolClient, state: Wr
   }
 }
 
+/**
+ * Makes a committed submission available to the webhook and proof review. Never before the
+ * commit: another virtual user would pay a submission it cannot see yet, and its
+ * payment_transactions insert fails the foreign key (23503) — or the submit rolls back.
+ */
+export function rememberSubmission(state: WriteState, written: Written): void {
+  state.submissions.push(written);
+  if (state.submissions.length > MAX_REMEMBERED) state.submissions.shift();
+}
+
 function pickOrder(state: WriteState): OrderRow {
   const { hotOrders, orders } = state.data;
   return state.random.pick(state.random.chance(state.hotShare) && hotOrders.length > 0 ? hotOrders : orders);
 }
 
-async function submit(client: pg.PoolClient, state: WriteState): Promise<void> {
+async function submit(client: pg.PoolClient, state: WriteState): Promise<Written> {
   const order = pickOrder(state);
   const quantity = state.random.int(1, 3);
   const reference = await client.query<{ ref: string }>({ name: 'gl_sb3', text: 'SELECT public.generate_payment_reference($1) AS ref', values: [order.currency === 'PHP' ? 'PH' : 'MY'] });
@@ -67,11 +78,10 @@ async function submit(client: pg.PoolClient, state: WriteState): Promise<void> {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'web') RETURNING *`,
     values: [id, order.id, `Load Buyer ${state.random.int(1, 99_999)}`, `+63917${state.random.int(1_000_000, 9_999_999)}`, null, quantity, amount, order.currency, reference.rows[0]!.ref],
   });
-  state.submissions.push({ id, amount, currency: order.currency });
-  if (state.submissions.length > MAX_REMEMBERED) state.submissions.shift();
+  return { id, amount, currency: order.currency };
 }
 
-async function paymentWebhook(client: pg.PoolClient, state: WriteState, target: Written): Promise<void> {
+async function paymentWebhook(client: pg.PoolClient, state: WriteState, target: Written): Promise<undefined> {
   const intent = `pi_load_${state.random.int(1, 2 ** 30)}`;
   await client.query({ name: 'gl_pg4b', text: `UPDATE public.submissions SET status = 'paid', payment_gateway = 'paymongo', payment_intent_id = $2, updated_at = now() WHERE id = $1`, values: [target.id, intent] });
   await client.query({
@@ -82,12 +92,12 @@ async function paymentWebhook(client: pg.PoolClient, state: WriteState, target: 
   });
 }
 
-async function proofReview(client: pg.PoolClient, state: WriteState, target: Written): Promise<void> {
+async function proofReview(client: pg.PoolClient, state: WriteState, target: Written): Promise<undefined> {
   const status = state.random.chance(0.9) ? 'paid' : 'cancelled';
   await client.query({ name: 'gl_sa5', text: 'UPDATE public.submissions SET status = $2, updated_at = now() WHERE id = $1 RETURNING id', values: [target.id, status] });
 }
 
-async function notify(client: pg.PoolClient, state: WriteState): Promise<void> {
+async function notify(client: pg.PoolClient, state: WriteState): Promise<undefined> {
   const id = state.rows.nextId('public.notifications');
   await client.query({
     name: 'gl_n6',
@@ -98,7 +108,7 @@ async function notify(client: pg.PoolClient, state: WriteState): Promise<void> {
   await client.query({ name: 'gl_n4', text: `INSERT INTO public.notification_deliveries (id, notification_id, channel, status) VALUES ($1, $2, 'push', 'sent')`, values: [state.rows.nextId('public.notification_deliveries'), id] });
 }
 
-async function analyticsEvent(client: pg.PoolClient, state: WriteState): Promise<void> {
+async function analyticsEvent(client: pg.PoolClient, state: WriteState): Promise<undefined> {
   const order = pickOrder(state);
   await client.query({
     name: 'gl_an0',
@@ -108,7 +118,7 @@ async function analyticsEvent(client: pg.PoolClient, state: WriteState): Promise
   });
 }
 
-async function monitoringMetric(client: pg.PoolClient, state: WriteState): Promise<void> {
+async function monitoringMetric(client: pg.PoolClient, state: WriteState): Promise<undefined> {
   await client.query({
     name: 'gl_mo1',
     text: `INSERT INTO public.monitoring_metrics (id, service_name, metric_name, metric_value, labels, timestamp) VALUES ($1, 'core-api', 'response_time_ms', $2, '{}', now())`,

@@ -13,7 +13,7 @@ import { withTarget } from '../../../stack/targetSession.ts';
 const args = {
   ...sharedArgs,
   ...confirmTargetArg,
-  run: { type: 'string', description: 'Remove the rows of this seed run (see `seed list`)', valueHint: 'id' },
+  run: { type: 'string', description: 'Remove the rows of this run, a seed or a load scenario kept with --keep (see `seed list`)', valueHint: 'id' },
   all: { type: 'boolean', description: 'Remove the rows of every seed run', default: false },
 } as const;
 
@@ -33,7 +33,7 @@ export default defineCommand({
       for (const run of runs) {
         const removed = await cleanRun(session.client, Number.parseInt(run.id, 16), ALL_TABLE_SPECS);
         await finishSeedRun(session.client, run.id, 'cleaned', run.counts);
-        note(`seed run ${run.id}: removed ${formatCount(removed)} rows`);
+        note(`${run.kind === 'scenario' ? `run ${run.id} kept by load scenario ${run.scenario}` : `seed run ${run.id}`}: removed ${formatCount(removed)} rows`);
       }
       if (runs.length === 0) note('no seed runs to clean');
     });
