@@ -5,6 +5,7 @@ import { chmod, chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { GomflowError } from '../core/errors.ts';
+import { generateJwtSecret } from './auth/jwtKey.ts';
 import { localServerSettings } from './localServerSettings.ts';
 import { resolveServerLayout, writePrivateFile, type ServerLayout } from './serverLayout.ts';
 
@@ -15,6 +16,18 @@ export interface LocalState {
   port: number;
   user: string;
   password: string;
+  /** HS256 secret of the local Supabase-compatible API; state files written before it existed get one on first read. */
+  jwtSecret: string;
+  /** Unix seconds the anon and service_role keys are issued at, so the same secret always gives the same keys. */
+  jwtIssuedAt: number;
+  /** The local API server (stack/server): its port is kept between runs, its pid only while it runs. */
+  api?: LocalApiState;
+}
+
+export interface LocalApiState {
+  port: number;
+  pid?: number;
+  logPath: string;
 }
 
 export interface LocalCluster {
@@ -32,7 +45,7 @@ export async function ensureLocalCluster(dataDirOption: string, cwd: string, pre
   const layout = await resolveServerLayout(requestedDataDir);
   const logPath = path.join(layout.dataDir, 'server.log');
   if (!existsSync(path.join(layout.dataDir, 'PG_VERSION'))) {
-    const state: LocalState = { port: preferredPort, user: SUPERUSER, password: randomBytes(18).toString('base64url') };
+    const state: LocalState = { port: preferredPort, user: SUPERUSER, password: randomBytes(18).toString('base64url'), ...newJwtState() };
     await initialiseCluster(layout, state);
     await mkdir(path.dirname(statePath), { recursive: true });
     await writeState(statePath, state);
@@ -45,8 +58,21 @@ export async function ensureLocalCluster(dataDirOption: string, cwd: string, pre
     );
   }
   const state = JSON.parse(readFileSync(statePath, 'utf8')) as LocalState;
+  if (!state.jwtSecret) {
+    Object.assign(state, newJwtState());
+    await writeState(statePath, state);
+  }
   if (preferredPort !== 0) state.port = preferredPort;
   return { layout, statePath, logPath, state };
+}
+
+function newJwtState(): Pick<LocalState, 'jwtSecret' | 'jwtIssuedAt'> {
+  return { jwtSecret: generateJwtSecret(), jwtIssuedAt: Math.floor(Date.now() / 1000) };
+}
+
+/** Writes the cluster's state back (mode 0600), after a change such as the API server's pid. */
+export function saveLocalState(cluster: LocalCluster): Promise<void> {
+  return writeState(cluster.statePath, cluster.state);
 }
 
 async function initialiseCluster(layout: ServerLayout, state: LocalState): Promise<void> {

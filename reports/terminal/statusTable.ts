@@ -9,6 +9,19 @@ export interface DbStatus {
   url: string;
   server: ServerInfo;
   counts: ObjectCounts;
+  /** The Supabase API of the target: the local stack's server (stack/server), or the supabase target's SUPABASE_URL. */
+  api?: ApiStatus;
+}
+
+export interface ApiStatus {
+  running: boolean;
+  /** SUPABASE_URL; absent while the local server is down. */
+  supabaseUrl?: string;
+  /** True for the local stack: a test target, not Supabase. */
+  local: boolean;
+  /** Only with --show-secrets. */
+  anonKey?: string;
+  serviceRoleKey?: string;
 }
 
 const SHOWN_SETTINGS = ['max_connections', 'statement_timeout', 'idle_in_transaction_session_timeout', 'wal_level'];
@@ -34,6 +47,17 @@ export function statusTable(status: DbStatus): string {
     ['buckets', String(counts.buckets)],
     ['templates', String(counts.templates)],
     ['views', String(counts.views)],
+    ...apiRows(status.api),
   ];
   return textTable([{}, {}], rows, { indent: '  ' });
+}
+
+function apiRows(api: ApiStatus | undefined): [string, string][] {
+  if (!api) return [];
+  const where = api.running && api.supabaseUrl ? `${api.supabaseUrl}${api.local ? '  (local test target, not Supabase)' : ''}` : 'not running (`db up` starts it)';
+  return [
+    ['api', where],
+    ...(api.anonKey ? [['anon key', api.anonKey] as [string, string]] : []),
+    ...(api.serviceRoleKey ? [['service key', api.serviceRoleKey] as [string, string]] : []),
+  ];
 }

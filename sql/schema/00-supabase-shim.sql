@@ -119,6 +119,57 @@ BEGIN
 END
 $$;
 
+-- GoTrue finds users by lower(email) within the instance; Supabase's auth.users has this
+-- index under this name, so on Supabase this changes nothing.
+CREATE INDEX IF NOT EXISTS users_instance_id_email_idx ON auth.users (instance_id, lower(email));
+
+-- Sessions and refresh tokens of the local /auth/v1 (stack/auth), with GoTrue's names and
+-- keys: a session per sign-in, a chain of rotated refresh tokens per session, both removed
+-- with their user. Like auth.users, each is created only when missing.
+DO $$
+BEGIN
+  IF to_regtype('auth.aal_level') IS NULL THEN
+    CREATE TYPE auth.aal_level AS ENUM ('aal1', 'aal2', 'aal3');
+  END IF;
+
+  IF to_regclass('auth.sessions') IS NULL THEN
+    CREATE TABLE auth.sessions (
+      id           uuid NOT NULL CONSTRAINT sessions_pkey PRIMARY KEY,
+      user_id      uuid NOT NULL CONSTRAINT sessions_user_id_fkey REFERENCES auth.users (id) ON DELETE CASCADE,
+      created_at   timestamptz,
+      updated_at   timestamptz,
+      factor_id    uuid,
+      aal          auth.aal_level,
+      not_after    timestamptz,
+      refreshed_at timestamp without time zone,
+      user_agent   text,
+      ip           inet,
+      tag          text
+    );
+    CREATE INDEX user_id_created_at_idx ON auth.sessions (user_id, created_at);
+    CREATE INDEX sessions_not_after_idx ON auth.sessions (not_after DESC);
+  END IF;
+
+  IF to_regclass('auth.refresh_tokens') IS NULL THEN
+    CREATE TABLE auth.refresh_tokens (
+      instance_id uuid,
+      id          bigserial CONSTRAINT refresh_tokens_pkey PRIMARY KEY,
+      token       varchar(255) CONSTRAINT refresh_tokens_token_unique UNIQUE,
+      user_id     varchar(255),
+      revoked     boolean,
+      created_at  timestamptz,
+      updated_at  timestamptz,
+      parent      varchar(255),
+      session_id  uuid REFERENCES auth.sessions (id) ON DELETE CASCADE
+    );
+    CREATE INDEX refresh_tokens_instance_id_user_id_idx ON auth.refresh_tokens (instance_id, user_id);
+    CREATE INDEX refresh_tokens_parent_idx ON auth.refresh_tokens (parent);
+    CREATE INDEX refresh_tokens_session_id_revoked_idx ON auth.refresh_tokens (session_id, revoked);
+    CREATE INDEX refresh_tokens_updated_at_idx ON auth.refresh_tokens (updated_at DESC);
+  END IF;
+END
+$$;
+
 -- The claim readers, as Supabase Auth defines them: the legacy per-claim GUC first,
 -- then the `request.jwt.claims` JSON that PostgREST sets per request.
 DO $do$

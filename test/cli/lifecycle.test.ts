@@ -31,6 +31,7 @@ describe('local target lifecycle through the CLI', () => {
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(env.GOMFLOW_DATA_DIR, { recursive: true, force: true });
     rmSync(`${env.GOMFLOW_DATA_DIR}.json`, { force: true });
+    rmSync(`${env.GOMFLOW_DATA_DIR}-api.log`, { force: true });
   });
 
   it('db up starts the server, applies the schema and prints the URL with the password hidden', async () => {

@@ -26,7 +26,7 @@ export default defineCommand({
     const recorded = await runStages(ctx, 'db reset', { recreateDatabase: true }, async ({ stage, sections }) => {
       note(`dropped and re-created database ${stage.session.target.database}`);
       sections.schema = await schemaStage(stage, choice);
-      process.stdout.write(`${statusTable(await collectStatus(stage.session, false))}\n`);
+      process.stdout.write(`${statusTable(await collectStatus(stage.session, false, ctx.config.supabase))}\n`);
     });
     finishRecorded(ctx.cwd, recorded);
   },

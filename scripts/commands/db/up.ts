@@ -9,6 +9,8 @@ import { confirmTargetArg, note, prepareCommand, sharedArgs } from '../_shared.t
 import { runStages } from '../_stages.ts';
 import { statusTable } from '../../../reports/terminal/statusTable.ts';
 import { collectStatus } from './statusReport.ts';
+import { ensureLocalApi } from '../../../stack/server/localApiProcess.ts';
+import { localApiBanner } from '../../../stack/server/localApiBanner.ts';
 
 const args = {
   ...sharedArgs,
@@ -23,7 +25,7 @@ const args = {
 export default defineCommand({
   meta: {
     name: 'up',
-    description: 'Start the local target (it keeps running until `db down`), apply the Supabase shim and the GOMFLOW schema, print its status',
+    description: 'Start the local target and its Supabase-compatible API (both keep running until `db down`), apply the Supabase shim and the GOMFLOW schema, print its status',
   },
   args,
   async run({ args: parsed, rawArgs }) {
@@ -34,7 +36,13 @@ export default defineCommand({
     const recorded = await runStages(ctx, 'db up', { keepRunning: true }, async ({ stage, sections }) => {
       if (stage.session.started) note(`local target started in ${formatDuration(performance.now() - startedAt)}`);
       sections.schema = await schemaStage(stage, choice);
-      process.stdout.write(`${statusTable(await collectStatus(stage.session, false))}\n`);
+      const local = stage.session.target.local;
+      if (local) {
+        // After the schema: the API's auth endpoints need the shim's auth tables.
+        const api = await ensureLocalApi(local, stage.session.target.url, ctx.config.pool);
+        if (api.started && api.url) note(localApiBanner(api.url));
+      }
+      process.stdout.write(`${statusTable(await collectStatus(stage.session, false, ctx.config.supabase))}\n`);
     });
     finishRecorded(ctx.cwd, recorded);
   },
