@@ -4,28 +4,11 @@
  * it tells its parent the URL over IPC once listening, logs to the file it was given as
  * stdout/stderr, and stops cleanly on SIGTERM (`db down`).
  */
-import type pg from 'pg';
-import type { RestHandler } from '../rest/restTypes.ts';
+import { createRestHandler } from '../rest/createRestHandler.ts';
 import { localApiBanner } from './localApiBanner.ts';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from './startLocalApi.ts';
 
-/** The PostgREST layer's factory (stack/rest, built beside this server); loaded by name so the server also runs without it. */
-const REST_LAYER: string = '../rest/createRestHandler.ts';
-
-type RestFactory = (pool: pg.Pool, options: { schemas: string[] }) => Promise<RestHandler>;
-
 const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
-
-async function loadRestLayer(): Promise<LocalApiOptions['rest']> {
-  try {
-    const { createRestHandler } = (await import(REST_LAYER)) as { createRestHandler: RestFactory };
-    return (pool) => createRestHandler(pool, { schemas: ['public'] });
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    log('no PostgREST layer installed (stack/rest/createRestHandler.ts): /rest/v1 answers 503');
-    return undefined;
-  }
-}
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -33,7 +16,7 @@ async function main(): Promise<void> {
     databaseUrl: env.GOMFLOW_API_DATABASE_URL ?? '',
     jwtSecret: env.GOMFLOW_API_JWT_SECRET ?? '',
     pool: JSON.parse(env.GOMFLOW_API_POOL ?? '{"min":2,"max":10,"idleTimeoutMs":10000}') as NonNullable<LocalApiOptions['pool']>,
-    rest: await loadRestLayer(),
+    rest: (pool) => createRestHandler(pool, { schemas: ['public'] }),
     log,
   };
   const preferred = Number(env.GOMFLOW_API_PORT ?? 0);
