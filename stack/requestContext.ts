@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { GomflowError } from '../core/errors.ts';
+import { PipelinedQuery, type NamedStatement } from './pipelinedQuery.ts';
 
 /** Supabase's API roles: PostgREST switches to one of them for every request. */
 export const API_ROLES = ['anon', 'authenticated', 'service_role'] as const;
@@ -44,25 +45,28 @@ const SAVEPOINT = 'gomflow_request';
  */
 export async function applyRequestContext(client: pg.Client, context: RequestContext): Promise<void> {
   if (!isApiRole(context.role)) throw unknownRole(context.role);
-  const claims = { ...context.claims, role: context.role, ...(context.sub ? { sub: context.sub } : {}) };
-  const headers = Object.fromEntries(Object.entries(context.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
-  await setRequestSettings(client, [context.role, JSON.stringify(claims), context.method ?? '', context.path ?? '', JSON.stringify(headers)]);
+  await client.query({ ...SET_REQUEST_CONTEXT, values: requestSettings(context) });
 }
 
 /** Back to the connecting role with no claims, for the rest of the open transaction. */
 export async function clearRequestContext(client: pg.Client): Promise<void> {
   // 'none' is what RESET ROLE stores; set locally, it ends with the transaction like the rest.
-  await setRequestSettings(client, ['none', '', '', '', '']);
+  await client.query({ ...SET_REQUEST_CONTEXT, values: ['none', '', '', '', ''] });
 }
 
-async function setRequestSettings(client: pg.Client, values: [role: string, claims: string, method: string, path: string, headers: string]): Promise<void> {
-  // Named, so each connection prepares it once (as PostgREST's prepared statements do) instead of parsing it per request.
-  await client.query({
-    name: 'gomflow_request_context',
-    text: `SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('request.method', $3, true),
+// Named, so each connection prepares it once (as PostgREST's prepared statements do) instead of
+// parsing it per request; the awaited and the pipelined form share the one preparation.
+const SET_REQUEST_CONTEXT: NamedStatement = {
+  name: 'gomflow_request_context',
+  text: `SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('request.method', $3, true),
             set_config('request.path', $4, true), set_config('request.headers', $5, true)`,
-    values,
-  });
+};
+
+/** The values of SET_REQUEST_CONTEXT: role, claims, method, path, headers. */
+function requestSettings(context: RequestContext): string[] {
+  const claims = { ...context.claims, role: context.role, ...(context.sub ? { sub: context.sub } : {}) };
+  const headers = Object.fromEntries(Object.entries(context.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  return [context.role, JSON.stringify(claims), context.method ?? '', context.path ?? '', JSON.stringify(headers)];
 }
 
 /**
@@ -77,6 +81,40 @@ export function withRequestContext<T>(client: pg.Client, context: RequestContext
     await applyRequestContext(client, context);
     return work(client);
   });
+}
+
+/** The transaction statements of a pipelined request, named like the context statement: prepared once per connection. */
+const BEGIN: NamedStatement = { name: 'gomflow_begin', text: 'BEGIN' };
+const BEGIN_READ_ONLY: NamedStatement = { name: 'gomflow_begin_read_only', text: 'BEGIN READ ONLY' };
+const COMMIT: NamedStatement = { name: 'gomflow_commit', text: 'COMMIT' };
+const ROLLBACK: NamedStatement = { name: 'gomflow_rollback', text: 'ROLLBACK' };
+
+/**
+ * withRequestContext for one statement, in one round trip: BEGIN [READ ONLY], the request
+ * context, the statement and ROLLBACK (or COMMIT) go as one pipeline with a single Sync, each a
+ * named statement prepared once per connection, values always as parameters. Returns the
+ * statement's rows. An error is the server's own (DatabaseError with its SQLSTATE) or the
+ * client's connection error, as from client.query; since the server skips to the Sync after an
+ * error, the transaction it leaves (failed, or open when a value could not be sent) is rolled
+ * back before this returns, so the connection goes back idle.
+ */
+export async function requestQuery<R = Record<string, unknown>>(
+  client: pg.Client,
+  context: RequestContext,
+  statement: NamedStatement,
+  options: { readOnly?: boolean; outcome?: RequestOutcome } = {},
+): Promise<R[]> {
+  if (!isApiRole(context.role)) throw unknownRole(context.role);
+  const pipeline = new PipelinedQuery<R>([options.readOnly ? BEGIN_READ_ONLY : BEGIN, { ...SET_REQUEST_CONTEXT, values: requestSettings(context) }, statement, options.outcome === 'commit' ? COMMIT : ROLLBACK], 2);
+  client.query(pipeline);
+  try {
+    return await pipeline.done;
+  } catch (error) {
+    // Unnamed, so it does not depend on what the failed pipeline left prepared; outside a
+    // transaction it is only a warning; failing, it means a dead connection, which the error already says.
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
 }
 
 function unknownRole(role: unknown): GomflowError {

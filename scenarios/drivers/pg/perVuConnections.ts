@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { CatalogQuery } from '../../../bench/catalogQuery.ts';
-import { withRequestContext } from '../../../stack/requestContext.ts';
+import { requestQuery } from '../../../stack/requestContext.ts';
 import type { Iterate } from '../../engine/journey.ts';
 import { createPool, withPooled } from './pgPool.ts';
 
@@ -23,7 +23,7 @@ export function perVuConnections(url: string, query: CatalogQuery): { iterate: I
   };
   const iterate: Iterate = (_journey, context) =>
     // A PoolClient is a Client as far as the request context is concerned (query on one connection).
-    withPooled(poolOf(context.vu ?? 0), context, (client) => withRequestContext(client as unknown as pg.Client, { role: 'service_role' }, async (c) => void (await c.query({ name: `gl_${query.name}`, text: query.sql }))));
+    withPooled(poolOf(context.vu ?? 0), context, async (client) => void (await requestQuery(client as unknown as pg.Client, { role: 'service_role' }, { name: `gl_${query.name}`, text: query.sql }, { readOnly: true })));
   const close = async () => {
     const all = [...pools.values()];
     pools.clear();

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { CatalogQuery } from '../../../bench/catalogQuery.ts';
 import type { ResolvedConfig } from '../../../core/config/configSchema.ts';
 import { rngFor } from '../../../generators/random.ts';
-import { withRequestContext } from '../../../stack/requestContext.ts';
+import { requestQuery, withRequestContext } from '../../../stack/requestContext.ts';
 import type { Iterate } from '../../engine/journey.ts';
 import type { ReadJourney, WorkloadJourney, WriteJourney } from '../../workloads/workload.ts';
 import { createPool, withPooled } from './pgPool.ts';
@@ -39,8 +39,9 @@ export interface PgDriver {
 /**
  * Setup of the pg driver: samples read parameters and write targets from the seeded data,
  * records the run its writes will carry, and opens the app's pool. Reads run as the
- * journey's persona through the request context and are rolled back; writes run as
- * service_role and commit; background jobs run as service_role and are rolled back.
+ * journey's persona through the request context, READ ONLY and rolled back; writes run as
+ * service_role and commit; background jobs run as service_role and are rolled back. A read or
+ * a job is one statement, so it goes pipelined (requestQuery): one round trip per request.
  */
 export async function openPgDriver(control: pg.Client, journeys: readonly WorkloadJourney[], options: PgDriverOptions): Promise<PgDriver> {
   const random = rngFor(options.seed ?? 1, 'pg-driver', options.scenario);
@@ -68,13 +69,14 @@ export async function openPgDriver(control: pg.Client, journeys: readonly Worklo
         return;
       }
       if (planned?.kind === 'job') {
-        await withRequestContext(connection, { role: 'service_role' }, (c) => c.query(planned.sql));
+        await requestQuery(connection, { role: 'service_role' }, { name: `gj_${planned.name}`, text: planned.sql });
         return;
       }
       const plan = plans.get(journey.name);
       if (!plan) throw new Error(`journey ${journey.name} has no statement here`);
       const { values, context: request } = pickRead(plan, random);
-      await withRequestContext(connection, request, (c) => c.query({ name: `gl_${plan.query.name}`, text: plan.query.sql, values }));
+      // One round trip (BEGIN READ ONLY … ROLLBACK pipelined), as PostgREST runs a GET.
+      await requestQuery(connection, request, { name: `gl_${plan.query.name}`, text: plan.query.sql, values }, { readOnly: true });
     });
   return {
     iterate,
