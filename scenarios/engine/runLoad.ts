@@ -122,16 +122,43 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunOutcome> 
   return { recorder, durationMs, planned: planned?.length, stoppedEarly, lostError: runner.lostError, peakConnections };
 }
 
-async function runOpen(model: OpenModel, offsets: readonly number[], runner: IterationRunner, recorder: SeriesRecorder, pick: () => Journey, start: number, stop: AbortSignal): Promise<void> {
-  for (const offset of offsets) {
-    const due = start + offset;
-    await sleep(due - performance.now(), stop);
-    if (stop.aborted) return;
-    recorder.recordOffered();
-    // Every slot busy: the iteration cannot start in time. Counted, never queued: queueing here would hide the server's queue.
-    if (runner.inFlight >= model.maxInFlight) recorder.recordDropped();
-    else void runner.start(pick(), due);
-  }
+/**
+ * Starts every arrival whose time has come, then waits for the next one. Node's timers fire in
+ * whole milliseconds, up to about 1 ms late, and that lag counts in latency (measured from the
+ * intended start) though the server had no part in it; an iteration's end wakes the process
+ * anyway, so the schedule is checked then too, and busy runs start their arrivals nearly on time.
+ */
+function runOpen(model: OpenModel, offsets: readonly number[], runner: IterationRunner, recorder: SeriesRecorder, pick: () => Journey, start: number, stop: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    let next = 0;
+    let timer: NodeJS.Timeout | undefined;
+    let armedFor = -1;
+    const finish = () => {
+      clearTimeout(timer);
+      stop.removeEventListener('abort', finish);
+      resolve();
+    };
+    const pump = () => {
+      if (stop.aborted) return finish();
+      const now = performance.now();
+      for (; next < offsets.length && start + offsets[next]! <= now; next++) {
+        recorder.recordOffered();
+        // Every slot busy: the iteration cannot start in time. Counted, never queued: queueing here would hide the server's queue.
+        if (runner.inFlight >= model.maxInFlight) recorder.recordDropped();
+        else void runner.start(pick(), start + offsets[next]!).then(pump);
+      }
+      if (next >= offsets.length) return finish();
+      if (armedFor === next) return;
+      clearTimeout(timer);
+      armedFor = next;
+      timer = setTimeout(() => {
+        armedFor = -1;
+        pump();
+      }, start + offsets[next]! - now);
+    };
+    stop.addEventListener('abort', finish, { once: true });
+    pump();
+  });
 }
 
 async function runClosed(model: ClosedModel, runner: IterationRunner, pick: () => Journey, start: number, stop: AbortSignal): Promise<void> {
