@@ -122,11 +122,15 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunOutcome> 
   return { recorder, durationMs, planned: planned?.length, stoppedEarly, lostError: runner.lostError, peakConnections };
 }
 
+/** Node's timers count whole milliseconds: one may fire up to this much before its time, never wait less. */
+const TIMER_RESOLUTION_MS = 1;
+
 /**
- * Starts every arrival whose time has come, then waits for the next one. Node's timers fire in
- * whole milliseconds, up to about 1 ms late, and that lag counts in latency (measured from the
- * intended start) though the server had no part in it; an iteration's end wakes the process
- * anyway, so the schedule is checked then too, and busy runs start their arrivals nearly on time.
+ * Starts every arrival whose time has come, then waits for the next one. An iteration's end
+ * wakes the process anyway, so the schedule is checked then too and busy runs start arrivals
+ * nearly on time. A timer cannot wait less than a millisecond, so when it fires the arrivals
+ * due within that millisecond start at once, timed from their actual start (never before it):
+ * waiting another tick would add up to a millisecond of the harness's own lag to latency.
  */
 function runOpen(model: OpenModel, offsets: readonly number[], runner: IterationRunner, recorder: SeriesRecorder, pick: () => Journey, start: number, stop: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -138,14 +142,14 @@ function runOpen(model: OpenModel, offsets: readonly number[], runner: Iteration
       stop.removeEventListener('abort', finish);
       resolve();
     };
-    const pump = () => {
+    const pump = (lookaheadMs = 0) => {
       if (stop.aborted) return finish();
       const now = performance.now();
-      for (; next < offsets.length && start + offsets[next]! <= now; next++) {
+      for (; next < offsets.length && start + offsets[next]! <= now + lookaheadMs; next++) {
         recorder.recordOffered();
         // Every slot busy: the iteration cannot start in time. Counted, never queued: queueing here would hide the server's queue.
         if (runner.inFlight >= model.maxInFlight) recorder.recordDropped();
-        else void runner.start(pick(), start + offsets[next]!).then(pump);
+        else void runner.start(pick(), Math.min(start + offsets[next]!, now)).then(() => pump());
       }
       if (next >= offsets.length) return finish();
       if (armedFor === next) return;
@@ -153,7 +157,7 @@ function runOpen(model: OpenModel, offsets: readonly number[], runner: Iteration
       armedFor = next;
       timer = setTimeout(() => {
         armedFor = -1;
-        pump();
+        pump(TIMER_RESOLUTION_MS);
       }, start + offsets[next]! - now);
     };
     stop.addEventListener('abort', finish, { once: true });

@@ -1,5 +1,5 @@
 /**
- * npm run bench:load [-- --clients N] [--seconds S]
+ * npm run bench:load [-- --clients N] [--seconds S] [--rate R]
  *
  * The pg driver of the load scenarios against pgbench running the same statements (BEGIN READ
  * ONLY, the request context's set_config, a primary-key read, ROLLBACK) with the same client
@@ -25,7 +25,7 @@ import { applySchema } from '../../stack/schema/applySchema.ts';
 import { connectTarget, ensureRunning, resolveTarget } from '../../stack/target.ts';
 import { findPgbench, readPgbenchLatencies, runPgbench } from './pgbench.ts';
 
-const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string', default: '10' } } });
+const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string', default: '10' }, rate: { type: 'string' } } });
 const pgbench = findPgbench();
 if (!pgbench) {
   process.stderr.write('bench:load: pgbench not found (looked at $PGBENCH, /usr/bin/pgbench and PATH); no ratio measured. Install the PostgreSQL client tools to compare.\n');
@@ -34,6 +34,10 @@ if (!pgbench) {
 const config = await loadConfig({ cwd: process.cwd(), env: process.env, flags: {} });
 const clients = Number(values.clients ?? config.pool.max);
 const seconds = Number(values.seconds);
+if (values.rate !== undefined && !(Number(values.rate) > 0)) {
+  process.stderr.write(`bench:load: --rate must be a positive number of transactions per second, got '${values.rate}'\n`);
+  process.exit(2);
+}
 const DB = `gomflow_loadbench_${process.pid}`;
 const ROWS = 10_000;
 // What the driver's request context sends for this read (pickRead: GET /rest/v1/<query name>), here as literals.
@@ -77,9 +81,9 @@ try {
   const driverTps = (closed.recorder.requests * 1000) / closed.durationMs;
   const stepwise = await runPgbench(pgbench, url, pgbenchArgs('read.sql'), work);
   const pipelined = await runPgbench(pgbench, url, pgbenchArgs('pipelined.sql'), work);
-  const rate = Math.max(10, Math.round(Math.min(driverTps, pipelined.tps) * 0.3));
+  const rate = values.rate ? Number(values.rate) : Math.max(10, Math.round(Math.min(driverTps, pipelined.tps) * 0.3));
 
-  process.stderr.write(`2/2 latency at ${rate} tx/s (30 % of the lower throughput), open model vs pipelined pgbench -R…\n`);
+  process.stderr.write(`2/2 latency at ${rate} tx/s (${values.rate ? '--rate' : '30 % of the lower throughput'}), open model vs pipelined pgbench -R…\n`);
   const open = await driverRun({ kind: 'open', startRate: rate, stages: [{ durationMs: seconds * 1000, rate }], maxInFlight: 100 });
   await runPgbench(pgbench, url, pgbenchArgs('pipelined.sql', '-R', String(rate), '-l', '--log-prefix=pgb'), work);
   const pgbHist = createLatencyHistogram();
