@@ -1,12 +1,14 @@
 /**
- * npm run bench:load [-- --clients N] [--seconds S] [--rate R]
+ * npm run bench:load [-- --clients N] [--seconds S] [--rounds N] [--rate R]
  *
  * The pg driver of the load scenarios against pgbench running the same statements (BEGIN READ
  * ONLY, the request context's set_config, a primary-key read, ROLLBACK) with the same client
  * count, on the local target, in a scratch database dropped afterwards. Two references:
  * pgbench -M prepared sending the statements one round trip each (the issue's reference), and
  * pgbench -M prepared sending them between \startpipeline and \endpipeline, one round trip, as
- * the driver does (like for like). TPS ratios (closed model), then p50/p99 at a fixed rate below
+ * the driver does (like for like). TPS ratios (closed model; the three run in turn, `rounds`
+ * times, and each figure is the median: the CPU is shared with other work, and taking the three
+ * side by side keeps a busy spell from landing on one alone), then p50/p99 at a fixed rate below
  * saturation (open model vs the pipelined pgbench -R, both from the scheduled start). Without
  * pgbench it says so and measures nothing.
  */
@@ -25,7 +27,7 @@ import { applySchema } from '../../stack/schema/applySchema.ts';
 import { connectTarget, ensureRunning, resolveTarget } from '../../stack/target.ts';
 import { findPgbench, readPgbenchLatencies, runPgbench } from './pgbench.ts';
 
-const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string', default: '10' }, rate: { type: 'string' } } });
+const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' }, rate: { type: 'string' } } });
 const pgbench = findPgbench();
 if (!pgbench) {
   process.stderr.write('bench:load: pgbench not found (looked at $PGBENCH, /usr/bin/pgbench and PATH); no ratio measured. Install the PostgreSQL client tools to compare.\n');
@@ -34,9 +36,12 @@ if (!pgbench) {
 const config = await loadConfig({ cwd: process.cwd(), env: process.env, flags: {} });
 const clients = Number(values.clients ?? config.pool.max);
 const seconds = Number(values.seconds);
-if (values.rate !== undefined && !(Number(values.rate) > 0)) {
-  process.stderr.write(`bench:load: --rate must be a positive number of transactions per second, got '${values.rate}'\n`);
-  process.exit(2);
+const rounds = Number(values.rounds);
+for (const [flag, value] of Object.entries(values)) {
+  if (value !== undefined && !(Number(value) > 0)) {
+    process.stderr.write(`bench:load: --${flag} must be a positive number, got '${value}'\n`);
+    process.exit(2);
+  }
 }
 const DB = `gomflow_loadbench_${process.pid}`;
 const ROWS = 10_000;
@@ -76,12 +81,23 @@ try {
   };
 
   const pgbenchArgs = (script: string, ...more: string[]) => ['-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds), ...more, '-f', script];
-  process.stderr.write('1/2 throughput, closed model vs pgbench -M prepared, one round trip per statement and pipelined…\n');
-  const closed = await driverRun({ kind: 'closed', vus: clients, durationMs: seconds * 1000 });
-  const driverTps = (closed.recorder.requests * 1000) / closed.durationMs;
-  const stepwise = await runPgbench(pgbench, url, pgbenchArgs('read.sql'), work);
-  const pipelined = await runPgbench(pgbench, url, pgbenchArgs('pipelined.sql'), work);
-  const rate = values.rate ? Number(values.rate) : Math.max(10, Math.round(Math.min(driverTps, pipelined.tps) * 0.3));
+  process.stderr.write(`1/2 throughput, closed model: pg driver, pgbench pipelined, pgbench one round trip per statement, in turn, ${rounds} rounds…\n`);
+  const measured: { driver: number; pipelined: number; stepwise: number; errors: number; cpuUs: number; sysUs: number }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const cpuBefore = process.cpuUsage();
+    const closed = await driverRun({ kind: 'closed', vus: clients, durationMs: seconds * 1000 });
+    const cpu = process.cpuUsage(cpuBefore);
+    const driver = (closed.recorder.requests * 1000) / closed.durationMs;
+    const pipelined = (await runPgbench(pgbench, url, pgbenchArgs('pipelined.sql'), work)).tps;
+    const stepwise = (await runPgbench(pgbench, url, pgbenchArgs('read.sql'), work)).tps;
+    measured.push({ driver, pipelined, stepwise, errors: closed.recorder.errors, cpuUs: (cpu.user + cpu.system) / closed.recorder.requests, sysUs: cpu.system / closed.recorder.requests });
+  }
+  const median = (pick: (round: (typeof measured)[number]) => number) => {
+    const sorted = measured.map(pick).sort((a, b) => a - b);
+    return sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  };
+  const driverTps = median((round) => round.driver);
+  const rate = values.rate ? Number(values.rate) : Math.max(10, Math.round(Math.min(driverTps, median((round) => round.pipelined)) * 0.3));
 
   process.stderr.write(`2/2 latency at ${rate} tx/s (${values.rate ? '--rate' : '30 % of the lower throughput'}), open model vs pipelined pgbench -R…\n`);
   const open = await driverRun({ kind: 'open', startRate: rate, stages: [{ durationMs: seconds * 1000, rate }], maxInFlight: 100 });
@@ -91,11 +107,12 @@ try {
   const at = (h: typeof pgbHist, p: number) => h.getValueAtPercentile(p) / 1000;
   await control.end();
 
-  const ratio = (theirs: number) => `${(driverTps / theirs).toFixed(2)}×`;
-  console.log(`\nthroughput (${clients} clients, ${seconds} s; target ≥ 0.6×): pg driver ${driverTps.toFixed(0)} tx/s (one round trip per request)`);
-  console.log(`  vs pgbench -M prepared, pipelined (one round trip, like for like): ${pipelined.tps.toFixed(0)} tx/s → ratio ${ratio(pipelined.tps)}`);
-  console.log(`  vs pgbench -M prepared, one round trip per statement (the issue's reference, 4 round trips): ${stepwise.tps.toFixed(0)} tx/s → ratio ${ratio(stepwise.tps)}`);
-  console.log(`errors: pg driver ${closed.recorder.errors + open.recorder.errors}`);
+  const each = (pick: (round: (typeof measured)[number]) => number, digits: number) => measured.map((round) => pick(round).toFixed(digits)).join(', ');
+  console.log(`\nthroughput, closed model, ${clients} clients, ${rounds} rounds of ${seconds} s taken in turn (median; each round in brackets); target ≥ 0.6×`);
+  console.log(`  pg driver, one round trip per request: ${driverTps.toFixed(0)} tx/s [${each((r) => r.driver, 0)}]; its CPU ${median((r) => r.cpuUs).toFixed(0)} µs per transaction (${median((r) => r.sysUs).toFixed(0)} µs of it in the kernel)`);
+  console.log(`  pgbench -M prepared, pipelined, one round trip (like for like): ${median((r) => r.pipelined).toFixed(0)} tx/s → ratio ${median((r) => r.driver / r.pipelined).toFixed(2)}× [${each((r) => r.driver / r.pipelined, 2)}]`);
+  console.log(`  pgbench -M prepared, one round trip per statement (the issue's reference, 4 round trips): ${median((r) => r.stepwise).toFixed(0)} tx/s → ratio ${median((r) => r.driver / r.stepwise).toFixed(2)}× [${each((r) => r.driver / r.stepwise, 2)}]`);
+  console.log(`errors: pg driver ${measured.reduce((sum, r) => sum + r.errors, 0) + open.recorder.errors}`);
   for (const p of [50, 99]) {
     const ours = at(open.recorder.total, p);
     const theirs = at(pgbHist, p);
