@@ -26,7 +26,7 @@ export class IterationRunner {
   start(journey: Journey, startedAt: number, vu?: number): Promise<void> {
     this.inFlight++;
     const context: IterationContext = { signal: this.signal, poolWaitsMs: [], ...(vu !== undefined ? { vu } : {}) };
-    // Timers may fire a fraction of a ms before the intended start; that is no negative latency.
+    // Starts are never in the future (the open model times an early start from its actual start); the floor is only a guard.
     const elapsed = () => Math.max(0, performance.now() - startedAt);
     const run = this.iterate(journey, context).then(
       () => this.recorder.record(journey.name, elapsed(), undefined, context.poolWaitsMs),
