@@ -61,13 +61,17 @@ export function planRequest(cache: SchemaCache, request: RestRequest): RestPlan 
     if (result.kind === 'void') return { ...base, kind: 'void', noBody: true, text: renderMain(source, 'SELECT 1 FROM pgrst_source', 'none', null), values: params.values };
     if (result.kind === 'scalar') {
       const shape: BodyShape = result.set ? 'scalar-set' : 'scalar';
-      return { ...base, kind: 'rpc', single: false, text: renderMain(source, 'SELECT * FROM pgrst_source', shape, null), values: params.values };
+      const count = prefer.count ? 'SELECT pg_catalog.count(*) FROM pgrst_source' : null;
+      return { ...base, kind: 'rpc', single: false, text: renderMain(source, 'SELECT * FROM pgrst_source', shape, count), values: params.values };
     }
     const node = resolveReadPlan(cache, result.table, query);
-    const outer = renderRead(node, { from: `pgrst_source AS ${ident(node.alias)}`, ref: ident(node.alias) }, params);
+    const rows = { from: `pgrst_source AS ${ident(node.alias)}`, ref: ident(node.alias) };
+    // The count runs over the function's rows with the request's filters, before limit and offset, as for a table.
+    const count = prefer.count ? renderCount(node, rows, params) : null;
+    const outer = renderRead(node, rows, params);
     // A function returning one row answers with an object, as PostgREST does.
     const shape: BodyShape = single || !result.set ? 'single' : 'array';
-    return { ...base, kind: 'rpc', text: renderMain(source, outer, shape, null), values: params.values };
+    return { ...base, kind: 'rpc', text: renderMain(source, outer, shape, count), values: params.values };
   }
 
   const table = cache.tables.get(`${schema}.${segments[0]}`);
