@@ -122,13 +122,21 @@ function chooseSchema(cache: SchemaCache, request: RestRequest): string {
   return schema;
 }
 
-/** `Range: 0-24` (with `Range-Unit: items`) bounds the root when limit/offset do not. */
+/**
+ * `Range: 0-24` (with `Range-Unit: items`) bounds the root; with limit/offset as well, the
+ * two ranges intersect, as PGR `rangeIntersection` does.
+ */
 function applyRangeHeader(request: RestRequest, ranges: Map<string, { offset: number; limit?: number }>): void {
   const match = /^(?:items=)?(\d+)-(\d*)$/.exec((request.headers['range'] ?? '').trim());
-  if (!match || ranges.has('')) return;
+  if (!match) return;
   const from = Number(match[1]);
   const to = match[2] ? Number(match[2]) : undefined;
   if (to !== undefined && to < from)
     throw new PgrstError(416, 'PGRST103', 'Requested range not satisfiable', 'The lower boundary must be lower than or equal to the upper boundary in the Range header.');
-  ranges.set('', { offset: from, limit: to === undefined ? undefined : to - from + 1 });
+  const query = ranges.get('');
+  const lower = Math.max(from, query?.offset ?? 0);
+  const uppers = [to, query?.limit === undefined ? undefined : (query.offset ?? 0) + query.limit - 1].filter((n): n is number => n !== undefined);
+  const upper = uppers.length ? Math.min(...uppers) : undefined;
+  // Disjoint ranges select nothing: PostgREST answers with an empty page, not an error.
+  ranges.set('', { offset: lower, limit: upper === undefined ? undefined : Math.max(0, upper - lower + 1) });
 }
