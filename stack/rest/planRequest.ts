@@ -61,13 +61,17 @@ export function planRequest(cache: SchemaCache, request: RestRequest): RestPlan 
     if (result.kind === 'void') return { ...base, kind: 'void', noBody: true, text: renderMain(source, 'SELECT 1 FROM pgrst_source', 'none', null), values: params.values };
     if (result.kind === 'scalar') {
       const shape: BodyShape = result.set ? 'scalar-set' : 'scalar';
-      return { ...base, kind: 'rpc', single: false, text: renderMain(source, 'SELECT * FROM pgrst_source', shape, null), values: params.values };
+      const count = prefer.count ? 'SELECT pg_catalog.count(*) FROM pgrst_source' : null;
+      return { ...base, kind: 'rpc', single: false, text: renderMain(source, 'SELECT * FROM pgrst_source', shape, count), values: params.values };
     }
     const node = resolveReadPlan(cache, result.table, query);
-    const outer = renderRead(node, { from: `pgrst_source AS ${ident(node.alias)}`, ref: ident(node.alias) }, params);
+    const rows = { from: `pgrst_source AS ${ident(node.alias)}`, ref: ident(node.alias) };
+    // The count runs over the function's rows with the request's filters, before limit and offset, as for a table.
+    const count = prefer.count ? renderCount(node, rows, params) : null;
+    const outer = renderRead(node, rows, params);
     // A function returning one row answers with an object, as PostgREST does.
     const shape: BodyShape = single || !result.set ? 'single' : 'array';
-    return { ...base, kind: 'rpc', text: renderMain(source, outer, shape, null), values: params.values };
+    return { ...base, kind: 'rpc', text: renderMain(source, outer, shape, count), values: params.values };
   }
 
   const table = cache.tables.get(`${schema}.${segments[0]}`);
@@ -118,13 +122,21 @@ function chooseSchema(cache: SchemaCache, request: RestRequest): string {
   return schema;
 }
 
-/** `Range: 0-24` (with `Range-Unit: items`) bounds the root when limit/offset do not. */
+/**
+ * `Range: 0-24` (with `Range-Unit: items`) bounds the root; with limit/offset as well, the
+ * two ranges intersect, as PGR `rangeIntersection` does.
+ */
 function applyRangeHeader(request: RestRequest, ranges: Map<string, { offset: number; limit?: number }>): void {
   const match = /^(?:items=)?(\d+)-(\d*)$/.exec((request.headers['range'] ?? '').trim());
-  if (!match || ranges.has('')) return;
+  if (!match) return;
   const from = Number(match[1]);
   const to = match[2] ? Number(match[2]) : undefined;
   if (to !== undefined && to < from)
     throw new PgrstError(416, 'PGRST103', 'Requested range not satisfiable', 'The lower boundary must be lower than or equal to the upper boundary in the Range header.');
-  ranges.set('', { offset: from, limit: to === undefined ? undefined : to - from + 1 });
+  const query = ranges.get('');
+  const lower = Math.max(from, query?.offset ?? 0);
+  const uppers = [to, query?.limit === undefined ? undefined : (query.offset ?? 0) + query.limit - 1].filter((n): n is number => n !== undefined);
+  const upper = uppers.length ? Math.min(...uppers) : undefined;
+  // Disjoint ranges select nothing: PostgREST answers with an empty page, not an error.
+  ranges.set('', { offset: lower, limit: upper === undefined ? undefined : Math.max(0, upper - lower + 1) });
 }

@@ -1,4 +1,5 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { SEED_PASSWORD } from '../../generators/core/seedPassword.ts';
 import { mintApiKeys, type ApiKeys } from '../../stack/auth/mintApiKeys.ts';
 import { generateJwtSecret } from '../../stack/auth/jwtKey.ts';
 import { withRequestContext } from '../../stack/requestContext.ts';
@@ -36,13 +37,18 @@ export interface LocalApiHarness {
   keys: ApiKeys;
   /** A supabase-js client as an app makes it (anon key, no session persisted, no timers). */
   client: (options?: { key?: string; accessToken?: string }) => SupabaseClient;
+  /** A client signed in through /auth/v1 with signInWithPassword, as a browser session of that user. */
+  signedIn: (email: string, password?: string) => Promise<SupabaseClient>;
 }
 
-/** The local API on port 0 over a test database, with a fresh secret and its keys. */
-export async function startTestApi(databaseUrl: string): Promise<LocalApiHarness> {
+/**
+ * The local API on port 0 over a test database, with a fresh secret and its keys. `/rest/v1`
+ * is `whoAmIRest` unless `rest` builds another layer (`createRestHandler` for the real one).
+ */
+export async function startTestApi(databaseUrl: string, options: { rest?: (pool: pg.Pool) => Promise<RestHandler> } = {}): Promise<LocalApiHarness> {
   const secret = generateJwtSecret();
   const keys = await mintApiKeys(secret, Math.floor(Date.now() / 1000));
-  const api = await startLocalApi({ databaseUrl, jwtSecret: secret, port: 0, pool: { min: 0, max: 4, idleTimeoutMs: 1000 }, rest: whoAmIRest });
+  const api = await startLocalApi({ databaseUrl, jwtSecret: secret, port: 0, pool: { min: 0, max: 4, idleTimeoutMs: 1000 }, rest: options.rest ?? whoAmIRest });
   const client = (options: { key?: string; accessToken?: string } = {}) =>
     createClient(api.url, options.key ?? keys.anonKey, {
       auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
@@ -50,5 +56,11 @@ export async function startTestApi(databaseUrl: string): Promise<LocalApiHarness
       realtime: { transport: WebSocket as unknown as NonNullable<NonNullable<Parameters<typeof createClient>[2]>['realtime']>['transport'] },
       ...(options.accessToken ? { global: { headers: { Authorization: `Bearer ${options.accessToken}` } } } : {}),
     });
-  return { api, secret, keys, client };
+  const signedIn = async (email: string, password = SEED_PASSWORD) => {
+    const supabase = client();
+    const { error } = await supabase.auth.signInWithPassword({ email, password });
+    if (error) throw new Error(`could not sign ${email} in: ${error.message}`);
+    return supabase;
+  };
+  return { api, secret, keys, client, signedIn };
 }

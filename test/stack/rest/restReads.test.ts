@@ -92,6 +92,11 @@ describe('REST reads in PostgREST shape', () => {
     const ranged = await f.call('GET', `/submissions?select=id&order_id=eq.${order.id}`, { headers: { range: '0-0', prefer: 'count=exact' } });
     expect(ranged.status).toBe(n > 1 ? 206 : 200);
     expect(ranged.headers['content-range']).toBe(`0-0/${n}`);
+    // With limit/offset as well, the Range header and the query's range intersect.
+    const both = await f.call('GET', `/submissions?select=id&order_id=eq.${order.id}&order=id&offset=1&limit=5`, { headers: { range: '2-10' } });
+    const intersection = await sql<{ id: string }>(`SELECT id FROM submissions WHERE order_id = $1 ORDER BY id OFFSET 2 LIMIT 4`, [order.id]);
+    expect(intersection.length).toBe(4);
+    expect([both.headers['content-range'], both.json]).toEqual(['2-5/*', intersection]);
     const past = await f.call('GET', `/submissions?select=id&order_id=eq.${order.id}&offset=${n + 5}`, { headers: { prefer: 'count=exact' } });
     expect(past.status).toBe(416);
     expect(past.json).toMatchObject({ code: 'PGRST103', message: 'Requested range not satisfiable' });
