@@ -49,14 +49,16 @@ export function attachRealtime(server: http.Server, options: { databaseUrl: stri
       wss.handleUpgrade(request, socket, head, (ws) => serveRealtimeSocket(ws, { hub, jwtSecret: options.jwtSecret, apikey: apikey!, vsn: vsn as Vsn, log }));
     });
   });
+  let closing: Promise<void> | undefined;
   return {
     hub,
-    close: async () => {
-      await sweep;
-      for (const ws of wss.clients) ws.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await hub.close();
-    },
+    close: () =>
+      (closing ??= (async () => {
+        await sweep;
+        for (const ws of wss.clients) ws.terminate();
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+        await hub.close();
+      })()),
   };
 }
 
