@@ -133,6 +133,23 @@ describe('local /realtime/v1 postgres_changes with supabase-js', () => {
     for (const channel of [orders.channel, sentinel.channel]) await channel.unsubscribe();
   });
 
+  it('an access_token update changes the claims the RLS check uses', async () => {
+    const watcher = await listen(otherGom, 'order-a-token', { table: 'submissions', filter: `order_id=eq.${orderA.id}` });
+    const control = await listen(service, 'order-a-control', { table: 'submissions', filter: `order_id=eq.${orderA.id}` });
+    await insertSubmission(orderA.id, orderA.currency);
+    await waitFor('the control to receive the first INSERT', async () => control.got.length === 1);
+    await socketBarrier(otherGom);
+    expect(watcher.got).toEqual([]);
+    // The socket now acts as the order's GOM: the next RLS check runs with their claims.
+    const { data } = await gom.auth.getSession();
+    await otherGom.realtime.setAuth(data.session!.access_token);
+    await socketBarrier(otherGom);
+    const id = await insertSubmission(orderA.id, orderA.currency);
+    await waitFor('the watcher to receive the second INSERT', async () => watcher.got.length === 1);
+    expect(watcher.got[0]!.new).toMatchObject({ id });
+    for (const channel of [watcher.channel, control.channel]) await channel.unsubscribe();
+  });
+
   it('refuses a join with a bad token as Realtime does (join error)', async () => {
     const client = realtimeClient(h);
     await client.realtime.setAuth('not-a-jwt');

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalApi } from '../../../stack/server/startLocalApi.ts';
 import { startTestApi, type LocalApiHarness } from '../../helpers/localApiHarness.ts';
 import { openRawSocket, realtimeClient, subscribed, type RawPhoenixSocket } from '../../helpers/realtimeClients.ts';
 import { waitFor } from '../../helpers/seedSessions.ts';
@@ -58,6 +60,17 @@ describe('local /realtime/v1 channels: serializers, broadcast, presence', () => 
     raws.push(raw);
     expect(await raw.reply(raw.push('phoenix', 'heartbeat', {}))).toEqual({ status: 'ok', response: {} });
     expect(await raw.reply(raw.push('realtime:never-joined', 'broadcast', { type: 'broadcast', event: 'x', payload: {} }))).toEqual({ status: 'error', response: { reason: 'unmatched topic' } });
+  });
+
+  it('drops, at start, a slot of ours whose server process is gone', async () => {
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    const stale = `gomflow_rt_${deadPid}_0000dead`;
+    await db.client.query(`SELECT pg_create_logical_replication_slot($1, 'pgoutput')`, [stale]);
+    const lines: string[] = [];
+    const second = await startLocalApi({ databaseUrl: db.url, jwtSecret: h.secret, port: 0, pool: { min: 0, max: 1, idleTimeoutMs: 1000 }, log: (line) => lines.push(line) });
+    await second.close();
+    expect((await db.client.query(`SELECT 1 FROM pg_replication_slots WHERE slot_name = $1`, [stale])).rows).toEqual([]);
+    expect(lines).toContain(`realtime: dropped replication slot ${stale}, left by a server process that is gone`);
   });
 
   it('500 clients on one topic each receive one broadcast, and presence sync shows every tracked client', async () => {
