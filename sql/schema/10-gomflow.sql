@@ -1424,8 +1424,31 @@ COMMENT ON TABLE monitoring_alert_rules IS 'Alert rule definitions';
 COMMENT ON TABLE monitoring_downtimes IS 'Planned and unplanned downtime records';
 
 -- =============================================================================
+-- Realtime publication. Not in PRODUCTION_COMPLETE_SCHEMA.sql: GOMFLOW's analytics
+-- and monitoring migrations add these 6 tables to supabase_realtime
+-- (gomflow-analytics/migrations/analytics_schema.sql:520-522,
+-- gomflow-monitoring/migrations/monitoring_schema.sql:405-407); orders and
+-- submissions are not published. Guarded so that a second run changes nothing.
+-- =============================================================================
+DO $$
+DECLARE
+  t text;
+BEGIN
+  IF EXISTS (SELECT FROM pg_publication WHERE pubname = 'supabase_realtime') THEN
+    FOREACH t IN ARRAY ARRAY['analytics_events', 'analytics_aggregations', 'analytics_reports',
+                             'monitoring_alerts', 'monitoring_service_health', 'monitoring_notifications'] LOOP
+      IF NOT EXISTS (SELECT FROM pg_publication_tables WHERE pubname = 'supabase_realtime' AND schemaname = 'public' AND tablename = t) THEN
+        EXECUTE format('ALTER PUBLICATION supabase_realtime ADD TABLE public.%I', t);
+      END IF;
+    END LOOP;
+  END IF;
+END
+$$;
+
+-- =============================================================================
 -- 14. Statistics, as production's file ends (ANALYZE is allowed in a transaction)
 -- =============================================================================
+
 ANALYZE profiles;
 ANALYZE orders;
 ANALYZE submissions;

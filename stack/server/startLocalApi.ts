@@ -4,6 +4,7 @@ import pg from 'pg';
 import { GomflowError } from '../../core/errors.ts';
 import { createAuthHandler } from '../auth/createAuthHandler.ts';
 import type { RestHandler } from '../rest/restTypes.ts';
+import { attachRealtime, DEFAULT_REALTIME_SETTINGS, type RealtimeServer, type RealtimeSettings } from '../realtime/attachRealtime.ts';
 import { createApiRouter } from './createApiRouter.ts';
 
 export interface LocalApiOptions {
@@ -21,13 +22,17 @@ export interface LocalApiOptions {
   rest?: (pool: pg.Pool) => Promise<RestHandler>;
   /** Where failures are logged; stderr by default. */
   log?: (line: string) => void;
+  /** /realtime/v1 limits: events per second (default 100), bytes per record (default 1 MiB). */
+  realtime?: Partial<RealtimeSettings>;
 }
 
 export interface LocalApi {
   /** SUPABASE_URL of the local stack: `http://127.0.0.1:<port>`. */
   url: string;
   port: number;
-  /** Stops listening, ends open connections and the pool. */
+  /** /realtime/v1: its hub's stats and per-change events. */
+  realtime: RealtimeServer['hub'];
+  /** Stops listening, ends open connections, drops the realtime slot, ends the pool. */
   close: () => Promise<void>;
 }
 
@@ -49,10 +54,14 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     const url = `http://${host}:${port}`;
     const auth = createAuthHandler({ pool, jwtSecret: options.jwtSecret, issuer: `${url}/auth/v1` });
     server.on('request', createApiRouter({ jwtSecret: options.jwtSecret, auth, rest, log }));
+    const realtime = attachRealtime(server, { databaseUrl: options.databaseUrl, jwtSecret: options.jwtSecret, pool, settings: { ...DEFAULT_REALTIME_SETTINGS, ...options.realtime }, log });
     return {
       url,
       port,
+      realtime: realtime.hub,
       close: async () => {
+        // Upgraded sockets still count as the server's connections: end them first.
+        await realtime.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
