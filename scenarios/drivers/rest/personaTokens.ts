@@ -15,12 +15,12 @@ export async function personaTokens(control: pg.Client, endpoint: RestEndpoint, 
   const unique = [...new Set(subs)];
   const tokens = new Map<string, string>();
   if (unique.length === 0) return tokens;
-  const { rows } = await control.query<{ id: string; email: string | null; phone: string | null }>(`${INTERNAL_MARK} SELECT id::text, email, phone FROM auth.users WHERE id = ANY($1::uuid[])`, [unique]);
+  const { rows } = await control.query<{ id: string; email: string | null }>(`${INTERNAL_MARK} SELECT id::text, email FROM auth.users WHERE id = ANY($1::uuid[])`, [unique]);
   const users = new Map(rows.map((row) => [row.id, row]));
   for (const sub of unique) {
     const user = users.get(sub);
     if (endpoint.jwtSecret) {
-      tokens.set(sub, await mintAccessToken({ id: sub, email: user?.email, phone: user?.phone }, { secret: endpoint.jwtSecret, issuer: `${endpoint.url}/auth/v1` }));
+      tokens.set(sub, await mintAccessToken({ id: sub, email: user?.email }, { secret: endpoint.jwtSecret, issuer: `${endpoint.url}/auth/v1` }));
       continue;
     }
     if (!user?.email) throw new GomflowError('E_CONFIG_INVALID', `persona ${sub} has no e-mail to sign in with; set SUPABASE_JWT_SECRET so the REST driver can mint its token`);
