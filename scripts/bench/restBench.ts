@@ -86,6 +86,8 @@ try {
     }
   };
 
+  // Warm the server (JIT, its pool, the plan cache) so the first tool measured is not the cold one.
+  await autocannon({ url: endpointUrl, connections, duration: 2, headers });
   say('(a) throughput on one endpoint: wrk, autocannon, the engine over undici…');
   const wrk = findWrk();
   const wrkRun = wrk ? await runWrk(wrk, endpointUrl, headers, connections, seconds, work) : undefined;
