@@ -68,6 +68,43 @@ export const JourneyResultSchema = z.strictObject({
 });
 export type JourneyResult = z.infer<typeof JourneyResultSchema>;
 
+/**
+ * Where a REST endpoint's time went, from the server's own `Server-Timing` (the local stack's
+ * `db` and `total`; PostgREST's `transaction` when it sends timings): means over the answered
+ * requests, and their shares of the latency the driver measured (the rest is network and client).
+ */
+export const ServerTimingShareSchema = z.strictObject({
+  /** Requests that carried a Server-Timing header. */
+  requests: count,
+  /** Mean time in the database (the request's transaction), ms. */
+  dbMeanMs: ms,
+  /** Mean time in the REST layer around it (server total minus database), ms. */
+  restMeanMs: ms,
+  /** Database time as a share of the measured latency, percent. */
+  dbSharePct: percent,
+  /** REST-layer time as a share of the measured latency, percent. */
+  restSharePct: percent,
+});
+
+/** One REST endpoint of a scenario run through the REST driver: method and table, view or rpc. */
+export const EndpointResultSchema = z.strictObject({
+  /** `GET orders`, `POST rpc/generate_payment_reference`. */
+  endpoint: z.string().min(1),
+  /** Launch-mix pattern ids sent to it. */
+  patterns: z.array(z.string()),
+  /** Requests sent, answered or not. */
+  requests: count,
+  /** Requests not answered 2xx (or not answered at all). */
+  errors: count,
+  /** Errors by class: http-4xx, http-5xx, rate-limited, network. */
+  errorsByClass: ErrorsByClassSchema,
+  /** Latency of the 2xx answers, from send to the whole body. */
+  latency: HistogramSummarySchema,
+  /** Database vs REST-layer time; absent when the server sent no Server-Timing. */
+  serverTiming: ServerTimingShareSchema.optional(),
+});
+export type EndpointResult = z.infer<typeof EndpointResultSchema>;
+
 /** One step of a capacity ramp: the launch-drop rate held at a multiple of the expected peak. */
 export const CapacityStepSchema = z.strictObject({
   multiple: z.number().positive(),
@@ -134,6 +171,12 @@ export const ScenarioResultSchema = z.strictObject({
   poolWait: HistogramSummarySchema.optional(),
   /** Per-journey numbers. */
   journeys: z.array(JourneyResultSchema).optional(),
+  /** How the load reached the database: pg (the app's pool, SQL) or rest (HTTP to PostgREST's /rest/v1). */
+  via: z.enum(['pg', 'rest']).optional(),
+  /** True when the REST endpoint was the local Supabase-compatible stack, a test target: not Supabase's PostgREST. */
+  localStack: z.boolean().optional(),
+  /** Per-endpoint numbers of a REST run. */
+  endpoints: z.array(EndpointResultSchema).optional(),
   /** The capacity ramp's finding (scenario capacity). */
   capacity: CapacitySchema.optional(),
   /** Why the run stopped before its schedule ended (a budget already lost, the target lost, Ctrl-C). */

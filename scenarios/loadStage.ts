@@ -5,7 +5,8 @@ import type { StageContext } from '../stack/stageContext.ts';
 import { capacityFinding, capacityStepModel, CAPACITY_MULTIPLES, describeCapacity, judgeStep } from './capacityRamp.ts';
 import { SeriesRecorder } from './engine/seriesRecorder.ts';
 import { quotaWarning } from './quotaWarning.ts';
-import { withScenario, type LoadStageEvents } from './withScenario.ts';
+import { withScenario, type LoadStageEvents, type ScenarioSession } from './withScenario.ts';
+import { chooseVia, type Via } from './chooseVia.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
 import { planScenario, type ScenarioKnobs } from './workloads/namedScenarios.ts';
 
@@ -17,12 +18,15 @@ export interface LoadChoice {
   /** Stop as soon as a budget is already lost (capacity steps always do). */
   abortOnFail: boolean;
   referenceDate: Date;
+  /** rest or pg; default rest where the target has a REST endpoint and the scenario a REST form (chooseVia). */
+  via?: Via;
   /** Each scenario as soon as it is measured, so a run cut short still writes it. */
   onResult?: (result: ScenarioResult) => void;
 }
 
 /**
- * The load stage: one named scenario against the target's database through the pg driver.
+ * The load stage: one named scenario against the target's database, through the REST driver
+ * (PostgREST's /rest/v1, as the app) or the pg driver (SQL on the app's pool).
  * Returns the scenario's section; a lost target or Ctrl-C is thrown after onResult has the
  * section, so the command writes it as partial (exit 3).
  */
@@ -36,7 +40,9 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   const startedAt = new Date();
   let result: ScenarioResult;
   let stopped: unknown;
-  const options = { keep: choice.keep, abortOnFail: plan.name === 'capacity' || choice.abortOnFail };
+  const via = chooseVia(choice.via, plan.name, session.target);
+  events.note(`${plan.name}: via ${via === 'rest' ? 'REST (/rest/v1)' : 'the pg driver'}`);
+  const options = { keep: choice.keep, abortOnFail: plan.name === 'capacity' || choice.abortOnFail, via };
   if (plan.name === 'capacity') {
     const recorder = new SeriesRecorder();
     const stepMs = choice.knobs.durationMs ?? 10_000;
@@ -53,7 +59,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
         steps.push(step);
         if (step.status === 'fail' || stopReason(last)) break;
       }
-      return { steps, offset, last: last!, journeys: scenario.journeys };
+      return { steps, offset, last: last!, journeys: scenario.journeys, driver: driverFacts(scenario) };
     });
     stopped = stopReason(ramp.last);
     const capacity = capacityFinding(plan.expectedPeakRps!, ramp.steps);
@@ -61,15 +67,24 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
     const model = capacityStepModel(plan.expectedPeakRps!, ramp.steps.at(-1)!.multiple, stepMs);
     const summary = summarizeScenario({ name: plan.name, startedAt, model, journeys: ramp.journeys, outcome: { ...ramp.last, recorder, durationMs: ramp.offset, peakConnections: peak }, budgets: config.budgets });
     // The ramp is meant to break a budget: the scenario passes when it measured, the finding is the figure.
-    result = { ...summary, status: summary.requests > 0 ? 'pass' : 'skip', detail: describeCapacity(capacity), capacity, ...(writes ? { writes } : {}) };
+    result = { ...summary, status: summary.requests > 0 ? 'pass' : 'skip', detail: describeCapacity(capacity), capacity, ...ramp.driver, ...(writes ? { writes } : {}) };
   } else {
-    const { value: once, writes } = await withScenario(stage, plan, options, async (scenario) => ({ outcome: await scenario.run({ model: plan.model }), journeys: scenario.journeys }));
-    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...(writes ? { writes } : {}) };
+    const { value: once, writes } = await withScenario(stage, plan, options, async (scenario) => {
+      const outcome = await scenario.run({ model: plan.model });
+      return { outcome, journeys: scenario.journeys, driver: driverFacts(scenario) };
+    });
+    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...(writes ? { writes } : {}) };
     stopped = stopReason(once.outcome);
   }
   choice.onResult?.(result);
   if (stopped) throw stopped;
   return result;
+}
+
+/** Which driver ran, and for REST its per-endpoint numbers and whether they are the local test stack's. */
+function driverFacts(scenario: ScenarioSession): Pick<ScenarioResult, 'via' | 'localStack' | 'endpoints'> {
+  if (!scenario.rest) return { via: scenario.via };
+  return { via: scenario.via, localStack: scenario.rest.localStack(), endpoints: scenario.rest.endpoints() };
 }
 
 /** The error a run that did not end by itself is reported with: the target's own error, or Ctrl-C. */

@@ -7,12 +7,16 @@ import { GomflowError } from '../core/errors.ts';
 import { openPgDriver } from './drivers/pg/pgDriver.ts';
 import { warmPool } from './drivers/pg/pgPool.ts';
 import { perVuConnections } from './drivers/pg/perVuConnections.ts';
+import { openRestDriver } from './drivers/rest/restDriver.ts';
+import { openRestEndpoint } from './drivers/rest/restEndpoint.ts';
+import type { Via } from './chooseVia.ts';
 import type { Iterate } from './engine/journey.ts';
 import type { LoadModel } from './engine/loadModel.ts';
 import { runLoad, type LoadRunOutcome } from './engine/runLoad.ts';
 import type { SeriesRecorder } from './engine/seriesRecorder.ts';
 import { serverSampler } from './sampling/serverSampler.ts';
 import type { ScenarioPlan } from './workloads/namedScenarios.ts';
+import type { EndpointResult } from '../results/resultsModel.ts';
 import type { WorkloadJourney } from './workloads/workload.ts';
 
 /** What the load stage tells as it goes, besides notes: each interval of the series. */
@@ -24,6 +28,8 @@ export interface SessionOptions {
   keep: boolean;
   abortOnFail: boolean;
   seed?: number;
+  /** How the load reaches the database (chooseVia). Default pg. */
+  via?: Via;
 }
 
 export interface RunOptions {
@@ -35,6 +41,9 @@ export interface RunOptions {
 /** A scenario set up and ready to run (one or more times: capacity steps share the warm pool). */
 export interface ScenarioSession {
   journeys: WorkloadJourney[];
+  via: Via;
+  /** The REST driver's per-endpoint numbers so far, and whether its endpoint was the local test stack. */
+  rest?: { endpoints(): EndpointResult[]; localStack(): boolean };
   run(options: RunOptions): Promise<LoadRunOutcome>;
   /** Always called: ends the connections, removes exactly the rows written (or keeps them). */
   teardown(): Promise<ScenarioWrites | undefined>;
@@ -56,7 +65,29 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
   let iterate: Iterate;
   let journeys: WorkloadJourney[];
   let teardown: () => Promise<ScenarioWrites | undefined>;
-  if (plan.connections === 'per-vu') {
+  let rest: ScenarioSession['rest'];
+  const writesOf = (rows: { runId: string } | undefined, n: number) => (rows ? { runId: rows.runId, rows: n, kept: options.keep } : undefined);
+  if (options.via === 'rest') {
+    const endpoint = await openRestEndpoint(session.target, config);
+    try {
+      const connections = plan.model.kind === 'open' ? plan.model.maxInFlight : plan.model.vus;
+      const driver = await openRestDriver(session.client, plan.journeys, { scenario: plan.name, endpoint, catalog, connections, seed: options.seed });
+      for (const line of driver.missing) events.note(`${plan.name}: left out ${line}`);
+      iterate = driver.iterate;
+      journeys = driver.journeys;
+      rest = { endpoints: () => driver.client.endpoints.results(), localStack: () => driver.client.localStack };
+      teardown = async () => {
+        try {
+          return writesOf(driver.rows, await driver.teardown(session.client, options.keep));
+        } finally {
+          await endpoint.release();
+        }
+      };
+    } catch (error) {
+      await endpoint.release();
+      throw error;
+    }
+  } else if (plan.connections === 'per-vu') {
     const journey = plan.journeys[0]!;
     const query = journey.kind === 'read' ? catalog.find((candidate) => candidate.name === journey.query) : undefined;
     if (!query) throw new Error(`the connections scenario needs the catalog query ${journey.kind === 'read' ? journey.query : '?'}`);
@@ -69,10 +100,7 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
     for (const line of driver.missing) events.note(`${plan.name}: left out ${line}`);
     iterate = driver.iterate;
     journeys = driver.journeys;
-    teardown = async () => {
-      const rows = await driver.teardown(session.client, options.keep);
-      return driver.rows ? { runId: driver.rows.runId, rows, kept: options.keep } : undefined;
-    };
+    teardown = async () => writesOf(driver.rows, await driver.teardown(session.client, options.keep));
     await warmPool(driver.pool, config.pool.min).catch(() => undefined);
   }
   if (journeys.length === 0) {
@@ -81,6 +109,8 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
   }
   return {
     journeys,
+    via: options.via ?? 'pg',
+    ...(rest ? { rest } : {}),
     teardown,
     run: (run) =>
       runLoad({

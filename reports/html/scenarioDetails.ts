@@ -5,6 +5,7 @@ import { badge, esc, table } from './markup.ts';
 /** The scenario facts the Node engine adds: errors by class, dropped iterations, pool wait, early stop, written rows, capacity. */
 export function scenarioExtraFacts(s: ScenarioResult): [string, string][] {
   const pairs: [string, string][] = [];
+  if (s.via) pairs.push(['via', s.via === 'rest' ? `REST (/rest/v1, as the app sends it)${s.localStack ? ' <span class="muted">against the local stand-in stack, a test target: not Supabase\'s PostgREST</span>' : ''}` : 'the pg driver (SQL on the app\'s pool)']);
   if (s.model) pairs.push(['load model', esc(s.model.kind === 'open' ? `open, up to ${formatRate(s.model.peakRateRps ?? 0)} arrivals` : `closed, ${s.model.vus ?? '?'} virtual users`)]);
   const classes = Object.entries(s.errorsByClass ?? {}).filter(([, n]) => n > 0);
   if (classes.length > 0) pairs.push(['errors by class', esc(classes.map(([name, n]) => `${name} ${formatCount(n)}`).join(' · '))]);
@@ -45,4 +46,21 @@ export function capacityTable(s: ScenarioResult): string {
       `<td class="num">${esc(formatCount(step.dropped))}</td><td>${esc(step.broke ?? '')}</td></tr>`,
   );
   return table(['', 'multiple', 'rate', 'requests', 'errors', 'p95 ms', 'peak conn', 'dropped', 'broke'], rows);
+}
+
+/** Per REST endpoint: latency of its 2xx answers, errors, and the database's and the REST layer's share of the time. */
+export function endpointTable(s: ScenarioResult): string {
+  if (!s.endpoints || s.endpoints.length === 0) return '';
+  const share = (pct: number | undefined) => (pct === undefined ? '—' : esc(formatPct(pct)));
+  const rows = s.endpoints.map((e) => {
+    const classes = Object.entries(e.errorsByClass).map(([name, n]) => `${name} ${formatCount(n)}`).join(', ');
+    const timed = e.latency.count > 0;
+    return (
+      `<tr><td>${esc(e.endpoint)}</td><td class="muted">${esc(e.patterns.join(', '))}</td><td class="num">${esc(formatCount(e.requests))}</td>` +
+      `<td class="num">${esc(formatCount(e.errors))}${classes ? ` <span class="muted">${esc(classes)}</span>` : ''}</td>` +
+      `<td class="num">${timed ? esc(formatMs(e.latency.p50Ms)) : '—'}</td><td class="num">${timed ? esc(formatMs(e.latency.p95Ms)) : '—'}</td><td class="num">${timed ? esc(formatMs(e.latency.p99Ms)) : '—'}</td>` +
+      `<td class="num">${share(e.serverTiming?.dbSharePct)}</td><td class="num">${share(e.serverTiming?.restSharePct)}</td></tr>`
+    );
+  });
+  return table(['endpoint', 'patterns', 'requests', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'database', 'REST layer'], rows);
 }

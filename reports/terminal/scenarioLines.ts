@@ -1,5 +1,5 @@
 import { formatCount, formatMs, formatPct } from '../../core/format.ts';
-import type { ScenarioResult, TimelinePoint } from '../../results/resultsModel.ts';
+import type { EndpointResult, ScenarioResult, TimelinePoint } from '../../results/resultsModel.ts';
 
 /** One line per interval of a running scenario, for stderr. */
 export function scenarioTickLine(scenario: string, point: TimelinePoint): string {
@@ -18,9 +18,20 @@ export function scenarioSummaryLines(result: ScenarioResult): string[] {
       (result.droppedIterations ? `, ${formatCount(result.droppedIterations)} dropped` : '') +
       (result.peakConnections !== undefined ? `, peak ${result.peakConnections} connections` : ''),
   ];
+  if (result.via) lines.push(`  via ${result.via === 'rest' ? `REST${result.localStack ? ' (the local stand-in stack: a test target, not Supabase)' : ''}` : 'pg'}`);
+  for (const e of result.endpoints ?? []) lines.push(endpointLine(e));
   if (result.poolWait) lines.push(`  pool wait p50 ${formatMs(result.poolWait.p50Ms)} p95 ${formatMs(result.poolWait.p95Ms)} max ${formatMs(result.poolWait.maxMs)} ms over ${formatCount(result.poolWait.count)} checkouts`);
   if (result.detail) lines.push(`  ${result.detail}`);
   if (result.stoppedEarly) lines.push(`  stopped early: ${result.stoppedEarly}`);
   if (result.writes) lines.push(`  wrote run ${result.writes.runId}: ${result.writes.kept ? `${formatCount(result.writes.rows)} rows kept (seed list shows it; seed clean --run ${result.writes.runId} removes them)` : `${formatCount(result.writes.rows)} rows removed again`}`);
   return lines;
+}
+
+/** `  GET orders   120 req  p50 3.1 p95 8.0 p99 12 ms  db 41 % REST 38 %  errors 2 (http-4xx 2)` */
+function endpointLine(e: EndpointResult): string {
+  const l = e.latency;
+  const latency = l.count > 0 ? `p50 ${formatMs(l.p50Ms)} p95 ${formatMs(l.p95Ms)} p99 ${formatMs(l.p99Ms)} ms` : 'no 2xx answer';
+  const timing = e.serverTiming ? `  db ${formatPct(e.serverTiming.dbSharePct)} REST ${formatPct(e.serverTiming.restSharePct)}` : '';
+  const errors = e.errors > 0 ? `  errors ${formatCount(e.errors)} (${Object.entries(e.errorsByClass).map(([name, n]) => `${name} ${n}`).join(', ')})` : '';
+  return `  ${e.endpoint.padEnd(40)} ${formatCount(e.requests).padStart(6)} req  ${latency}${timing}${errors}`;
 }

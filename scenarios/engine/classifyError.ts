@@ -11,9 +11,30 @@ export const ERROR_CLASSES = [
   'conflict',
   'permission',
   'constraint',
+  'http-4xx',
+  'http-5xx',
+  'rate-limited',
+  'network',
   'other',
 ] as const;
 export type ErrorClass = (typeof ERROR_CLASSES)[number];
+
+/**
+ * Classes of a request the server answered with an error status: counted apart from latency
+ * (a fast 401 is no latency a user waited for a page), as autocannon records only 2xx.
+ */
+export const ANSWERED_ERROR_CLASSES: ReadonlySet<ErrorClass> = new Set(['http-4xx', 'http-5xx', 'rate-limited']);
+
+/** An error whose class its driver already knows (the REST driver's HTTP status or network failure). */
+export class ClassifiedError extends Error {
+  constructor(
+    readonly errorClass: ErrorClass,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
 
 /**
  * Which class a failed iteration's error belongs to. Supabase's pooler (Supavisor) refuses past
@@ -24,6 +45,7 @@ export type ErrorClass = (typeof ERROR_CLASSES)[number];
  * 'too-many-clients'.
  */
 export function classifyError(error: unknown, target: TargetKind = 'local'): ErrorClass {
+  if (error instanceof ClassifiedError) return error.errorClass;
   const err = error as { code?: unknown; message?: unknown } | null;
   const code = typeof err?.code === 'string' ? err.code : '';
   const message = typeof err?.message === 'string' ? err.message : '';

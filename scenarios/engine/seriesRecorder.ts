@@ -1,6 +1,6 @@
 import { createLatencyHistogram, recordMs, summarize, type LatencyHistogram } from '../../results/histogram.ts';
 import type { HistogramSummary, ServerSample, TimelinePoint } from '../../results/resultsModel.ts';
-import type { ErrorClass } from './classifyError.ts';
+import { ANSWERED_ERROR_CLASSES, type ErrorClass } from './classifyError.ts';
 
 /** Totals of one journey over the whole run. */
 export interface JourneyTotals {
@@ -12,7 +12,8 @@ export interface JourneyTotals {
 /**
  * Collects what iterations report into per-journey HDR histograms, run totals and a
  * per-interval series. Failed requests count in the latency too: a request that timed out
- * after 5 s was 5 s of a user's wait.
+ * after 5 s was 5 s of a user's wait. An error status the server answered with (4xx, 5xx,
+ * 429) counts as an error only, apart from latency.
  */
 export class SeriesRecorder {
   readonly total = createLatencyHistogram();
@@ -40,10 +41,12 @@ export class SeriesRecorder {
     totals.requests++;
     this.requests++;
     this.interval.requests++;
-    recordMs(totals.histogram, latencyMs);
-    recordMs(this.total, latencyMs);
-    recordMs(this.interval.histogram, latencyMs);
-    recordMs(this.window.histogram, latencyMs);
+    if (!errorClass || !ANSWERED_ERROR_CLASSES.has(errorClass)) {
+      recordMs(totals.histogram, latencyMs);
+      recordMs(this.total, latencyMs);
+      recordMs(this.interval.histogram, latencyMs);
+      recordMs(this.window.histogram, latencyMs);
+    }
     this.window.requests++;
     if (errorClass) {
       this.window.errors++;

@@ -39,8 +39,8 @@ export async function recordRun(ctx: RunContext, session: TargetSession, command
           serverVersion: server.version,
           serverVersionNum: server.versionNum,
           settings: server.settings,
-          // Nothing of the local Supabase-compatible stack is measured yet; scenarios will set this.
-          localStack: false,
+          // A scenario that went through the local Supabase-compatible stack measured a test target.
+          localStack: (sections.scenarios ?? []).some((scenario) => scenario.localStack === true),
         },
         ...(partial ? { partial } : {}),
       },

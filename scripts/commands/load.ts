@@ -8,7 +8,7 @@ import { GomflowError } from '../../core/errors.ts';
 import { finishRecorded } from './_finish.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
 import { runStages } from './_stages.ts';
-import { parseDuration, parsePositive, parseVus } from './load/loadArgs.ts';
+import { parseDuration, parsePositive, parseVia, parseVus } from './load/loadArgs.ts';
 import { parseReferenceDate } from './seed/seedArgs.ts';
 
 const args = {
@@ -20,12 +20,13 @@ const args = {
   vus: { type: 'string', description: 'Virtual users of the connections scenario (default max_connections + 20)', valueHint: 'n' },
   compress: { type: 'string', description: 'launch-drop: play the peak hour in 1/N of its time (default 60: one minute)', valueHint: 'n' },
   comeback: { type: 'string', description: 'Comeback-season multiplier of the launch rates (§6.1 COMEBACK, e.g. 3)', valueHint: 'n' },
+  via: { type: 'string', description: 'How the load reaches the database: rest (HTTP to /rest/v1 as the app sends it; default where the target has a REST endpoint: local, supabase) or pg (SQL on the app\'s pool). connections and bulk always run via pg', valueHint: 'rest|pg' },
   keep: { type: 'boolean', description: 'Keep the rows the scenario wrote (seed list shows the run; seed clean --run ID removes it)', default: false },
   'abort-on-fail': { type: 'boolean', description: 'Stop as soon as a budget is already lost (like k6 abortOnFail)', default: false },
 } as const;
 
 export default defineCommand({
-  meta: { name: 'load', description: 'Run a load scenario through the pg driver: series, errors by class, connections, budgets; writes results.json and the report' },
+  meta: { name: 'load', description: 'Run a load scenario through the REST driver (/rest/v1) or the pg driver: series, errors by class, per-endpoint latency, connections, budgets; writes results.json and the report' },
   args,
   async run({ args: parsed, rawArgs }) {
     const ctx = await prepareCommand('load', rawArgs, args, parsed);
@@ -37,13 +38,14 @@ export default defineCommand({
       compress: parsePositive('compress', parsed.compress, 3600),
       comeback: parsePositive('comeback', parsed.comeback, 100),
     };
+    const via = parseVia(parsed.via);
     // Scenarios write (and remove) rows and can fill every connection slot.
     assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], `run the ${parsed.scenario} load scenario`);
     const recorded = await runStages(ctx, 'load', {}, async ({ stage, sections }) => {
       const events = { ...stage.events, scenarioTick: (name: string, point: Parameters<typeof scenarioTickLine>[1]) => note(scenarioTickLine(name, point)) };
       const result = await loadStage(
         { ...stage, events },
-        { scenario: parsed.scenario, knobs, keep: parsed.keep, abortOnFail: parsed['abort-on-fail'], referenceDate: parseReferenceDate(undefined, new Date()), onResult: (measured) => (sections.scenarios = [measured]) },
+        { scenario: parsed.scenario, knobs, via, keep: parsed.keep, abortOnFail: parsed['abort-on-fail'], referenceDate: parseReferenceDate(undefined, new Date()), onResult: (measured) => (sections.scenarios = [measured]) },
       );
       for (const line of scenarioSummaryLines(result)) note(line);
     });

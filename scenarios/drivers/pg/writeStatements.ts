@@ -2,7 +2,8 @@ import type pg from 'pg';
 import type { Random } from '../../../generators/random.ts';
 import type { WriteName } from '../../workloads/workload.ts';
 import type { ScenarioRows } from './scenarioRows.ts';
-import type { OrderRow, WriteData } from './writeData.ts';
+import type { WriteData } from './writeData.ts';
+import { analyticsDraft, pickWritten, metricDraft, notifyDraft, reviewDraft, submissionDraft, webhookDraft } from './writeDrafts.ts';
 
 /** A submission this scenario wrote, so later journeys (webhook, review) act on its own rows only. */
 export interface Written {
@@ -37,7 +38,7 @@ export async function runWrite(name: WriteName, client: pg.PoolClient, state: Wr
       return submit(client, state);
     case 'payment-webhook':
     case 'proof-review': {
-      const target = state.submissions.length > 0 ? state.random.pick(state.submissions) : undefined;
+      const target = pickWritten(state);
       // Until the run has written a submission there is nothing of its own to pay or review.
       if (!target) return submit(client, state);
       return name === 'payment-webhook' ? paymentWebhook(client, state, target) : proofReview(client, state, target);
@@ -61,67 +62,60 @@ export function rememberSubmission(state: WriteState, written: Written): void {
   if (state.submissions.length > MAX_REMEMBERED) state.submissions.shift();
 }
 
-function pickOrder(state: WriteState): OrderRow {
-  const { hotOrders, orders } = state.data;
-  return state.random.pick(state.random.chance(state.hotShare) && hotOrders.length > 0 ? hotOrders : orders);
-}
-
 async function submit(client: pg.PoolClient, state: WriteState): Promise<Written> {
-  const order = pickOrder(state);
-  const quantity = state.random.int(1, 3);
-  const reference = await client.query<{ ref: string }>({ name: 'gl_sb3', text: 'SELECT public.generate_payment_reference($1) AS ref', values: [order.currency === 'PHP' ? 'PH' : 'MY'] });
-  const id = state.rows.nextId('public.submissions');
-  const amount = Math.round(order.price * quantity * 100) / 100;
+  const d = submissionDraft(state);
+  const reference = await client.query<{ ref: string }>({ name: 'gl_sb3', text: 'SELECT public.generate_payment_reference($1) AS ref', values: [d.country_prefix] });
   await client.query({
     name: 'gl_sb4',
     text: `INSERT INTO public.submissions (id, order_id, buyer_name, buyer_phone, buyer_email, quantity, total_amount, currency, payment_reference, source_platform)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'web') RETURNING *`,
-    values: [id, order.id, `Load Buyer ${state.random.int(1, 99_999)}`, `+63917${state.random.int(1_000_000, 9_999_999)}`, null, quantity, amount, order.currency, reference.rows[0]!.ref],
+    values: [d.id, d.order_id, d.buyer_name, d.buyer_phone, d.buyer_email, d.quantity, d.total_amount, d.currency, reference.rows[0]!.ref],
   });
-  return { id, amount, currency: order.currency };
+  return { id: d.id, amount: d.total_amount, currency: d.currency };
 }
 
 async function paymentWebhook(client: pg.PoolClient, state: WriteState, target: Written): Promise<undefined> {
-  const intent = `pi_load_${state.random.int(1, 2 ** 30)}`;
-  await client.query({ name: 'gl_pg4b', text: `UPDATE public.submissions SET status = 'paid', payment_gateway = 'paymongo', payment_intent_id = $2, updated_at = now() WHERE id = $1`, values: [target.id, intent] });
+  const d = webhookDraft(state, target);
+  await client.query({ name: 'gl_pg4b', text: `UPDATE public.submissions SET status = 'paid', payment_gateway = 'paymongo', payment_intent_id = $2, updated_at = now() WHERE id = $1`, values: [d.submission_id, d.payment_intent_id] });
   await client.query({
     name: 'gl_pg4c',
     text: `INSERT INTO public.payment_transactions (id, submission_id, gateway, gateway_payment_id, gateway_status, amount, currency, payment_method, paid_at, webhook_data)
            VALUES ($1, $2, 'paymongo', $3, 'paid', $4, $5, 'gcash', now(), $6) RETURNING id`,
-    values: [state.rows.nextId('public.payment_transactions'), target.id, intent, target.amount, target.currency, JSON.stringify({ type: 'payment.paid', data: { id: intent, amount: target.amount * 100 } })],
+    values: [d.transaction_id, d.submission_id, d.payment_intent_id, d.amount, d.currency, JSON.stringify(d.webhook_data)],
   });
 }
 
 async function proofReview(client: pg.PoolClient, state: WriteState, target: Written): Promise<undefined> {
-  const status = state.random.chance(0.9) ? 'paid' : 'cancelled';
-  await client.query({ name: 'gl_sa5', text: 'UPDATE public.submissions SET status = $2, updated_at = now() WHERE id = $1 RETURNING id', values: [target.id, status] });
+  const d = reviewDraft(state, target);
+  await client.query({ name: 'gl_sa5', text: 'UPDATE public.submissions SET status = $2, updated_at = now() WHERE id = $1 RETURNING id', values: [d.submission_id, d.status] });
 }
 
 async function notify(client: pg.PoolClient, state: WriteState): Promise<undefined> {
-  const id = state.rows.nextId('public.notifications');
+  const d = notifyDraft(state);
   await client.query({
     name: 'gl_n6',
     text: `INSERT INTO public.notifications (id, user_id, type, title, message, data, priority, channels_sent)
            VALUES ($1, $2, 'submission_payment_confirmed', 'Payment confirmed', 'Your payment was verified', '{}', 'normal', '{push}')`,
-    values: [id, state.random.pick(state.data.users)],
+    values: [d.notification_id, d.user_id],
   });
-  await client.query({ name: 'gl_n4', text: `INSERT INTO public.notification_deliveries (id, notification_id, channel, status) VALUES ($1, $2, 'push', 'sent')`, values: [state.rows.nextId('public.notification_deliveries'), id] });
+  await client.query({ name: 'gl_n4', text: `INSERT INTO public.notification_deliveries (id, notification_id, channel, status) VALUES ($1, $2, 'push', 'sent')`, values: [d.delivery_id, d.notification_id] });
 }
 
 async function analyticsEvent(client: pg.PoolClient, state: WriteState): Promise<undefined> {
-  const order = pickOrder(state);
+  const d = analyticsDraft(state);
   await client.query({
     name: 'gl_an0',
     text: `INSERT INTO public.analytics_events (id, event_type, user_id, order_id, platform, country, currency, event_data, session_id)
            VALUES ($1, 'submission_created', $2, $3, 'web', $4, $5, '{}', $6)`,
-    values: [state.rows.nextId('public.analytics_events'), state.random.pick(state.data.users), order.id, order.currency === 'PHP' ? 'PH' : 'MY', order.currency, `load-${state.rows.runId}`],
+    values: [d.id, d.user_id, d.order_id, d.country, d.currency, d.session_id],
   });
 }
 
 async function monitoringMetric(client: pg.PoolClient, state: WriteState): Promise<undefined> {
+  const d = metricDraft(state);
   await client.query({
     name: 'gl_mo1',
     text: `INSERT INTO public.monitoring_metrics (id, service_name, metric_name, metric_value, labels, timestamp) VALUES ($1, 'core-api', 'response_time_ms', $2, '{}', now())`,
-    values: [state.rows.nextId('public.monitoring_metrics'), state.random.int(5, 250)],
+    values: [d.id, d.metric_value],
   });
 }

@@ -1,4 +1,5 @@
 import { GomflowError } from '../../../core/errors.ts';
+import { VIAS, type Via } from '../../../scenarios/chooseVia.ts';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -24,4 +25,11 @@ export function parseVus(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 5000) throw new GomflowError('E_USAGE', `--vus must be a whole number from 1 to 5000, got '${raw}'`);
   return Number(raw);
+}
+
+/** --via: rest or pg; undefined lets the scenario choose (chooseVia). */
+export function parseVia(raw: string | undefined): Via | undefined {
+  if (raw === undefined) return undefined;
+  if (!(VIAS as readonly string[]).includes(raw)) throw new GomflowError('E_USAGE', `--via must be ${VIAS.join(' or ')}, got '${raw}'`);
+  return raw as Via;
 }

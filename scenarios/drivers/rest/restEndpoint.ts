@@ -1,0 +1,50 @@
+import type { ResolvedConfig } from '../../../core/config/configSchema.ts';
+import { GomflowError } from '../../../core/errors.ts';
+import { mintApiKeys } from '../../../stack/auth/mintApiKeys.ts';
+import { ensureLocalApi, stopLocalApi } from '../../../stack/server/localApiProcess.ts';
+import type { Target } from '../../../stack/target.ts';
+
+/** Where the REST driver sends its requests, with what it needs to be let in. Secrets: never printed. */
+export interface RestEndpoint {
+  /** SUPABASE_URL: the origin /rest/v1 and /auth/v1 hang off. */
+  url: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  /** Signs per-persona access tokens; without it personas sign in through /auth/v1. */
+  jwtSecret?: string;
+  /** Stops an API server this command started; a no-op otherwise. */
+  release(): Promise<void>;
+}
+
+/** Whether the target has a REST endpoint the driver can reach: local always (its API server), supabase through SUPABASE_URL. */
+export function hasRestEndpoint(target: Target): boolean {
+  return target.kind !== 'postgres';
+}
+
+/**
+ * The target's REST endpoint. Local: the API server `db up` left running, or one started for
+ * this command in its own process (as `db up` does, so the driver and the server do not share
+ * an event loop) and stopped again by release(); the keys are minted from the local secret.
+ * Supabase: SUPABASE_URL with the project's keys.
+ */
+export async function openRestEndpoint(target: Target, config: ResolvedConfig): Promise<RestEndpoint> {
+  if (target.kind === 'supabase') {
+    const { url, anonKey, serviceRoleKey, jwtSecret } = config.supabase;
+    if (!url || !anonKey || !serviceRoleKey) {
+      throw new GomflowError('E_CONFIG_INVALID', 'the REST driver on target supabase needs SUPABASE_URL, SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY; set them in the environment or .env, or use --via pg');
+    }
+    return { url: url.replace(/\/+$/, ''), anonKey, serviceRoleKey, ...(jwtSecret ? { jwtSecret } : {}), release: async () => undefined };
+  }
+  const local = target.local;
+  if (!local) throw new GomflowError('E_USAGE', `target ${target.kind} has no REST endpoint; use --via pg, or --target local or supabase`);
+  const api = await ensureLocalApi(local, target.url, config.pool);
+  const keys = await mintApiKeys(local.state.jwtSecret, local.state.jwtIssuedAt);
+  return {
+    url: api.url!,
+    ...keys,
+    jwtSecret: local.state.jwtSecret,
+    release: async () => {
+      if (api.started) await stopLocalApi(local);
+    },
+  };
+}

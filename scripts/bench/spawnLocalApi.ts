@@ -1,0 +1,29 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ResolvedConfig } from '../../core/config/configSchema.ts';
+
+const ENTRY = fileURLToPath(new URL('../../stack/server/serveLocalApi.ts', import.meta.url));
+
+/**
+ * The local API server in a child process of its own over `databaseUrl`, as `db up` runs it
+ * (its own event loop, not the load generator's), but not recorded in the local state: a
+ * benchmark's server on a scratch database must not replace the developer's. stop() ends it.
+ */
+export async function spawnLocalApi(databaseUrl: string, jwtSecret: string, pool: ResolvedConfig['pool']): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), ENTRY], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', GOMFLOW_API_DATABASE_URL: databaseUrl, GOMFLOW_API_JWT_SECRET: jwtSecret, GOMFLOW_API_PORT: '0', GOMFLOW_API_POOL: JSON.stringify(pool) },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { url: string }).url));
+    child.once('exit', (code) => reject(new Error(`the local API server exited with code ${code}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
