@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
+import { renderHtml } from '../../reports/renderHtml.ts';
+import { scenarioSummaryLines } from '../../reports/terminal/scenarioLines.ts';
+import { parseResults } from '../../results/resultsModel.ts';
+import { summarizeRealtime } from '../../scenarios/realtimeStage.ts';
+import { sampleResults } from '../helpers/sampleResults.ts';
 import { runRealtimeFanout, type FanoutKnobs } from '../../scenarios/drivers/realtime/realtimeFanout.ts';
 import type { RestEndpoint } from '../../scenarios/drivers/rest/restEndpoint.ts';
 import { startLocalApi } from '../../stack/server/startLocalApi.ts';
@@ -55,6 +60,17 @@ describe('realtime-fanout', () => {
     expect(outcome.writes).toMatchObject({ rows: 15, kept: false });
     expect(await tableFingerprints(db.client, tables)).toEqual(before.rows);
     expect(await published()).toEqual(before.publication);
+
+    // The same outcome as results.json, the terminal and the HTML report carry it.
+    const result = summarizeRealtime('realtime-fanout', new Date(), outcome, { errorRatePct: 1 }, true);
+    expect(parseResults({ ...sampleResults(), queries: [], scenarios: [result] }).scenarios[0]).toEqual(result);
+    expect(result).toMatchObject({ status: 'pass', requests: rt.expectedDeliveries, errors: 0 });
+    const lines = scenarioSummaryLines(result).join('\n');
+    expect(lines).toContain(`deliveries ${rt.delivered} of ${rt.expectedDeliveries} owed (15 changes), missing 0, duplicates 0, to RLS-excluded 0`);
+    expect(lines).toContain('publication: added public.orders, public.submissions to supabase_realtime for the run, put back as it was');
+    const html = renderHtml(parseResults({ ...sampleResults(), queries: [], scenarios: [result] }));
+    expect(html).toContain('added public.orders, public.submissions to supabase_realtime for the run; put back as it was afterwards');
+    expect(html).toContain('Server RLS database time per change as subscribers join');
   });
 
   it('counts owed deliveries the server skipped (events-per-second limit) as missing', async () => {
@@ -74,6 +90,10 @@ describe('realtime-fanout', () => {
       expect(rt.server!.changesSkipped).toBeGreaterThan(0);
       expect(rt.missing).toBeGreaterThan(0);
       expect(rt.delivered + rt.missing).toBe(rt.expectedDeliveries);
+      // Missing deliveries are the scenario's errors: over the error-rate budget it fails.
+      const result = summarizeRealtime('realtime-fanout', new Date(), outcome, { errorRatePct: 1 }, true);
+      expect(result).toMatchObject({ status: 'fail', errors: rt.missing });
+      expect(result.detail).toContain(`missing deliveries ${rt.missing} of ${rt.expectedDeliveries}`);
     } finally {
       await limited.close();
     }
