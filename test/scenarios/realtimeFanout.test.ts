@@ -13,7 +13,7 @@ import { seededTables, tableFingerprints } from '../helpers/seedFingerprint.ts';
 import { seedTiny } from '../helpers/seedTiny.ts';
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from '../helpers/testCluster.ts';
 
-const KNOBS: FanoutKnobs = { subscribers: 20, joinRate: 200, changeRate: 10, durationMs: 1500, excludedShare: 0.25, graceMs: 3000 };
+const KNOBS: FanoutKnobs = { subscribers: 20, joinRate: 200, changeRate: 10, durationMs: 1500, excludedShare: 0.25, graceMs: 3000, changesAfterJoins: false };
 
 /** realtime-fanout against the local /realtime/v1 started in the test (in this process, so its RLS counters are read) over a tiny seed. */
 describe('realtime-fanout', () => {

@@ -29,9 +29,11 @@ export interface FanoutKnobs {
   excludedShare: number;
   /** Longest wait for owed deliveries after the last change, ms. Default 3000. */
   graceMs: number;
+  /** Start the changes once every subscriber has joined (a benchmark at a fixed N), not once the dashboard has. Default false. */
+  changesAfterJoins: boolean;
 }
 
-export const DEFAULT_FANOUT_KNOBS: FanoutKnobs = { subscribers: 50, joinRate: 50, changeRate: 10, durationMs: 20_000, excludedShare: 0.1, graceMs: 3000 };
+export const DEFAULT_FANOUT_KNOBS: FanoutKnobs = { subscribers: 50, joinRate: 50, changeRate: 10, durationMs: 20_000, excludedShare: 0.1, graceMs: 3000, changesAfterJoins: false };
 
 export interface FanoutInput {
   /** The owner's connection: personas, the publication switch, the scenario's run record and clean-up. */
@@ -111,6 +113,7 @@ export async function runRealtimeFanout(input: FanoutInput): Promise<FanoutOutco
     try {
       // The GOM's dashboard first: the changes start once it is subscribed, the watchers keep joining.
       const joining = pool.joinAll();
+      if (knobs.changesAfterJoins) await joining;
       while (specs[0]!.subscribedAt === undefined && pool.joinFailures === 0 && !signal.aborted) await sleep(5, signal);
       made = await makeChanges(writer, state, ledger, { rate: knobs.changeRate, durationMs: knobs.durationMs, signal });
       await joining;

@@ -1,0 +1,127 @@
+/**
+ * npm run bench:realtime [-- --levels 100,1000,5000] [--rls-levels 10,100,1000] [--changes 10]
+ *
+ * On the local target, in a scratch database (tiny seed) dropped afterwards:
+ * (a) realtime-fanout at N subscribers (raw Phoenix sockets from this one process) against the
+ *     local API server in a process of its own, stopped afterwards: every owed delivery
+ *     accounted for (missing, duplicates, deliveries RLS should have stopped), delivery latency
+ *     p50/p99 (send → commit → receipt), time to subscribe, this process's peak RSS.
+ * (b) the per-subscriber RLS cost: the server in this process (its counters read), N subscribers
+ *     on one filter, database time per change; Supabase documents it as linear in N.
+ * Changes start once all N have joined. Each run's rows are removed and the publication put back.
+ */
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig } from '../../core/config/loadConfig.ts';
+import { SCALE_PRESETS } from '../../generators/scales.ts';
+import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
+import { runRealtimeFanout, DEFAULT_FANOUT_KNOBS, type FanoutOutcome, type FanoutKnobs } from '../../scenarios/drivers/realtime/realtimeFanout.ts';
+import type { RealtimeStats } from '../../stack/realtime/realtimeHub.ts';
+import { runSeed } from '../../seed/runSeed.ts';
+import { generateJwtSecret } from '../../stack/auth/jwtKey.ts';
+import { mintApiKeys } from '../../stack/auth/mintApiKeys.ts';
+import { applySchema } from '../../stack/schema/applySchema.ts';
+import { startLocalApi } from '../../stack/server/startLocalApi.ts';
+import { connectTarget, ensureRunning, resolveTarget } from '../../stack/target.ts';
+import { spawnLocalApi } from './spawnLocalApi.ts';
+import { execFileSync } from 'node:child_process';
+
+const { values } = parseArgs({ options: { levels: { type: 'string', default: '100,1000,5000' }, 'rls-levels': { type: 'string', default: '10,100,1000' }, changes: { type: 'string', default: '10' } } });
+const levels = values.levels.split(',').map(Number);
+const rlsLevels = values['rls-levels'].split(',').map(Number);
+const changes = Number(values.changes);
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
+
+// Each subscriber is one socket here and one in the server: the soft limit must hold the largest N plus the pools.
+const fdLimit = Number(execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
+const needed = Math.max(...levels) + 256;
+if (fdLimit < needed) {
+  say(`bench:realtime: the open-file limit is ${fdLimit}, ${needed} needed for ${Math.max(...levels)} sockets; raise it (ulimit -n ${needed}) and run again`);
+  process.exit(2);
+}
+
+const config = await loadConfig({ cwd: process.cwd(), env: process.env, flags: {} });
+const DB = `gomflow_rtbench_${process.pid}`;
+const target = await resolveTarget({ ...config, target: 'local' }, process.cwd());
+const running = await ensureRunning(target);
+const admin = await connectTarget(target, 'postgres');
+let stopApi: (() => Promise<void>) | undefined;
+let control: pg.Client | undefined;
+
+try {
+  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB}`);
+  const url = Object.assign(new URL(target.url), { pathname: `/${DB}` }).toString();
+  control = await connectTarget(target, DB);
+  await applySchema(control, { source: 'bundled', withShim: true });
+  say(`bench:realtime — seeding tiny into the scratch database ${DB}…`);
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return client;
+  };
+  const quiet = { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined };
+  await runSeed(connect, ALL_TABLE_SPECS, { seed: 1, scale: 'tiny', counts: SCALE_PRESETS.tiny, analytics: 'designed', referenceDate: new Date(), parallel: 2, fastPath: true, signal: new AbortController().signal, events: quiet });
+  const secret = generateJwtSecret();
+  const keys = await mintApiKeys(secret, Math.floor(Date.now() / 1000));
+  const endpointOf = (apiUrl: string) => ({ url: apiUrl, ...keys, jwtSecret: secret, release: async () => undefined });
+  const knobsAt = (subscribers: number, excludedShare: number): FanoutKnobs => ({
+    ...DEFAULT_FANOUT_KNOBS,
+    subscribers,
+    joinRate: 1000,
+    changeRate: 2,
+    durationMs: (changes / 2) * 1000,
+    excludedShare,
+    // At 5,000 subscribers the server runs 5,000 RLS checks per change on one connection: give the queue time to drain.
+    graceMs: 180_000,
+    changesAfterJoins: true,
+  });
+  let peakRss = 0;
+  const fanout = (apiUrl: string, knobs: FanoutKnobs, serverStats?: () => RealtimeStats): Promise<FanoutOutcome> =>
+    runRealtimeFanout({ control: control!, databaseUrl: url, endpoint: endpointOf(apiUrl), knobs, signal: new AbortController().signal, keep: false, serverStats, onTick: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)) });
+  say('bench:realtime — on a 2-core machine shared with other work: expect noise');
+
+  const api = await spawnLocalApi(url, secret, config.pool);
+  stopApi = api.stop;
+  const rows: string[] = [];
+  for (const n of levels) {
+    say(`(a) ${n} subscribers (10 % of them users RLS excludes), ${changes} changes at 2/s once all have joined…`);
+    peakRss = 0;
+    const { realtime: rt, writes } = await fanout(api.url, knobsAt(n, 0.1));
+    const accounted = rt.delivered + rt.missing === rt.expectedDeliveries ? 'every owed delivery accounted for' : 'ACCOUNTING MISMATCH';
+    rows.push(
+      `  N=${String(n).padStart(5)}  joined ${rt.joined} (failures ${rt.joinFailures}), subscribe p50 ${rt.timeToSubscribe.p50Ms.toFixed(1)} p99 ${rt.timeToSubscribe.p99Ms.toFixed(1)} ms; ` +
+        `${rt.delivered}/${rt.expectedDeliveries} delivered, missing ${rt.missing}, duplicates ${rt.duplicates}, to RLS-excluded ${rt.leaked} (${accounted}); ` +
+        `latency p50 ${rt.latency.p50Ms.toFixed(1)} p99 ${rt.latency.p99Ms.toFixed(1)} max ${rt.latency.maxMs.toFixed(1)} ms; peak RSS ${mb(peakRss)}; rows removed ${writes.rows}`,
+    );
+  }
+  await api.stop();
+  stopApi = undefined;
+
+  say('(b) RLS cost per change, the server in this process, every subscriber on one filter…');
+  const local = await startLocalApi({ databaseUrl: url, jwtSecret: secret, port: 0, pool: config.pool, realtime: { eventsPerSecond: 10_000 }, log: () => undefined });
+  stopApi = local.close;
+  const costs: { n: number; perChange: number; perCheck: number }[] = [];
+  for (const n of rlsLevels) {
+    const { realtime: rt } = await fanout(local.url, knobsAt(n, 0), () => local.realtime.stats());
+    costs.push({ n, perChange: rt.server!.rlsMsPerChange, perCheck: rt.server!.rlsMsPerCheck });
+    if (rt.missing > 0) say(`  N=${n}: ${rt.missing} owed deliveries missing`);
+  }
+  await local.close();
+  stopApi = undefined;
+
+  console.log(`\n(a) delivery at N subscribers on one hot order (raw Phoenix vsn 2.0.0 sockets from one process; server in its own process)`);
+  for (const row of rows) console.log(row);
+  console.log(`(b) server RLS database time per change, N subscribers matching one filter`);
+  for (const c of costs) console.log(`  N=${String(c.n).padStart(5)}  ${c.perChange.toFixed(2)} ms per change, ${(c.perCheck * 1000).toFixed(0)} µs per subscriber check`);
+  const first = costs[0]!;
+  const last = costs.at(-1)!;
+  console.log(`  growth ${first.n}→${last.n} subscribers (${(last.n / first.n).toFixed(0)}×): time per change ${(last.perChange / first.perChange).toFixed(1)}× (linear would be ${(last.n / first.n).toFixed(0)}×)`);
+} finally {
+  await stopApi?.().catch(() => undefined);
+  await control?.end().catch(() => undefined);
+  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
+  await admin.end().catch(() => undefined);
+  await running.release();
+}
