@@ -6,8 +6,10 @@
  *     local API server in a process of its own, stopped afterwards: every owed delivery
  *     accounted for (missing, duplicates, deliveries RLS should have stopped), delivery latency
  *     p50/p99 (send → commit → receipt), time to subscribe, this process's peak RSS.
- * (b) the per-subscriber RLS cost: the server in this process (its counters read), N subscribers
- *     on one filter, database time per change; Supabase documents it as linear in N.
+ * (b) the per-subscriber RLS cost: the server in this process, one socket joined with N
+ *     bindings on one filter (N subscriptions, N checks per change, without N sockets here for
+ *     the server's timed awaits to wait behind), database time per change from its counters;
+ *     Supabase documents the cost as linear in N.
  * Changes start once all N have joined. Each run's rows are removed and the publication put back.
  */
 import { parseArgs } from 'node:util';
@@ -16,13 +18,13 @@ import { loadConfig } from '../../core/config/loadConfig.ts';
 import { SCALE_PRESETS } from '../../generators/scales.ts';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 import { runRealtimeFanout, DEFAULT_FANOUT_KNOBS, type FanoutOutcome, type FanoutKnobs } from '../../scenarios/drivers/realtime/realtimeFanout.ts';
-import type { RealtimeStats } from '../../stack/realtime/realtimeHub.ts';
 import { runSeed } from '../../seed/runSeed.ts';
 import { generateJwtSecret } from '../../stack/auth/jwtKey.ts';
 import { mintApiKeys } from '../../stack/auth/mintApiKeys.ts';
 import { applySchema } from '../../stack/schema/applySchema.ts';
-import { startLocalApi } from '../../stack/server/startLocalApi.ts';
 import { connectTarget, ensureRunning, resolveTarget } from '../../stack/target.ts';
+import { startLocalApi } from '../../stack/server/startLocalApi.ts';
+import { rlsCostRun, type RlsCost } from './rlsCostRun.ts';
 import { spawnLocalApi } from './spawnLocalApi.ts';
 import { execFileSync } from 'node:child_process';
 
@@ -78,19 +80,19 @@ try {
     changesAfterJoins: true,
   });
   let peakRss = 0;
-  const fanout = (apiUrl: string, knobs: FanoutKnobs, serverStats?: () => RealtimeStats): Promise<FanoutOutcome> =>
-    runRealtimeFanout({ control: control!, databaseUrl: url, endpoint: endpointOf(apiUrl), knobs, signal: new AbortController().signal, keep: false, serverStats, onTick: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)) });
+  const fanout = (apiUrl: string, knobs: FanoutKnobs): Promise<FanoutOutcome> =>
+    runRealtimeFanout({ control: control!, databaseUrl: url, endpoint: endpointOf(apiUrl), knobs, signal: new AbortController().signal, keep: false, onTick: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)) });
   say('bench:realtime — on a 2-core machine shared with other work: expect noise');
 
   const api = await spawnLocalApi(url, secret, config.pool);
   stopApi = api.stop;
-  const rows: string[] = [];
+  console.log(`(a) delivery at N subscribers on one hot order (raw Phoenix vsn 2.0.0 sockets from one process; server in its own process)`);
   for (const n of levels) {
     say(`(a) ${n} subscribers (10 % of them users RLS excludes), ${changes} changes at 2/s once all have joined…`);
     peakRss = 0;
     const { realtime: rt, writes } = await fanout(api.url, knobsAt(n, 0.1));
     const accounted = rt.delivered + rt.missing === rt.expectedDeliveries ? 'every owed delivery accounted for' : 'ACCOUNTING MISMATCH';
-    rows.push(
+    console.log(
       `  N=${String(n).padStart(5)}  joined ${rt.joined} (failures ${rt.joinFailures}), subscribe p50 ${rt.timeToSubscribe.p50Ms.toFixed(1)} p99 ${rt.timeToSubscribe.p99Ms.toFixed(1)} ms; ` +
         `${rt.delivered}/${rt.expectedDeliveries} delivered, missing ${rt.missing}, duplicates ${rt.duplicates}, to RLS-excluded ${rt.leaked} (${accounted}); ` +
         `latency p50 ${rt.latency.p50Ms.toFixed(1)} p99 ${rt.latency.p99Ms.toFixed(1)} max ${rt.latency.maxMs.toFixed(1)} ms; peak RSS ${mb(peakRss)}; rows removed ${writes.rows}`,
@@ -99,25 +101,20 @@ try {
   await api.stop();
   stopApi = undefined;
 
-  say('(b) RLS cost per change, the server in this process, every subscriber on one filter…');
-  const local = await startLocalApi({ databaseUrl: url, jwtSecret: secret, port: 0, pool: config.pool, realtime: { eventsPerSecond: 10_000 }, log: () => undefined });
+  say('(b) RLS cost per change: one socket with N bindings on one filter, the server in this process (its counters read)…');
+  const local = await startLocalApi({ databaseUrl: url, jwtSecret: secret, port: 0, pool: config.pool, realtime: { eventsPerSecond: 10_000 }, log: say });
   stopApi = local.close;
-  const costs: { n: number; perChange: number; perCheck: number }[] = [];
-  for (const n of rlsLevels) {
-    const { realtime: rt } = await fanout(local.url, knobsAt(n, 0), () => local.realtime.stats());
-    costs.push({ n, perChange: rt.server!.rlsMsPerChange, perCheck: rt.server!.rlsMsPerCheck });
-    if (rt.missing > 0) say(`  N=${n}: ${rt.missing} owed deliveries missing`);
-  }
+  const costs: RlsCost[] = [];
+  for (const n of rlsLevels) costs.push(await rlsCostRun(control, url, local, keys, secret, n, changes));
   await local.close();
   stopApi = undefined;
 
-  console.log(`\n(a) delivery at N subscribers on one hot order (raw Phoenix vsn 2.0.0 sockets from one process; server in its own process)`);
-  for (const row of rows) console.log(row);
-  console.log(`(b) server RLS database time per change, N subscribers matching one filter`);
-  for (const c of costs) console.log(`  N=${String(c.n).padStart(5)}  ${c.perChange.toFixed(2)} ms per change, ${(c.perCheck * 1000).toFixed(0)} µs per subscriber check`);
+  console.log(`(b) the server's RLS database time per change (its counters: set_config + the prepared EXISTS per subscription), N subscriptions matching one filter`);
+  for (const c of costs) console.log(`  N=${String(c.subscriptions).padStart(5)}  ${c.perChangeMs.toFixed(2)} ms per change, ${(c.perCheckMs * 1000).toFixed(0)} µs per subscription check (${c.checks} checks over ${c.changes} changes; ${c.missing} deliveries missing)`);
   const first = costs[0]!;
   const last = costs.at(-1)!;
-  console.log(`  growth ${first.n}→${last.n} subscribers (${(last.n / first.n).toFixed(0)}×): time per change ${(last.perChange / first.perChange).toFixed(1)}× (linear would be ${(last.n / first.n).toFixed(0)}×)`);
+  const growth = last.subscriptions / first.subscriptions;
+  console.log(`  growth ${first.subscriptions}→${last.subscriptions} subscriptions (${growth.toFixed(0)}×): time per change ${(last.perChangeMs / first.perChangeMs).toFixed(1)}× (linear would be ${growth.toFixed(0)}×)`);
 } finally {
   await stopApi?.().catch(() => undefined);
   await control?.end().catch(() => undefined);
@@ -125,3 +122,4 @@ try {
   await admin.end().catch(() => undefined);
   await running.release();
 }
+
