@@ -4,6 +4,7 @@ import pg from 'pg';
 import { GomflowError } from '../../core/errors.ts';
 import { createAuthHandler } from '../auth/createAuthHandler.ts';
 import type { RestHandler } from '../rest/restTypes.ts';
+import type { StorageHandler } from '../storage/storageTypes.ts';
 import { createApiRouter } from './createApiRouter.ts';
 
 export interface LocalApiOptions {
@@ -19,6 +20,8 @@ export interface LocalApiOptions {
   pool?: { min: number; max: number; idleTimeoutMs: number };
   /** Builds the PostgREST layer on the server's pool; without it /rest/v1 answers 503. */
   rest?: (pool: pg.Pool) => Promise<RestHandler>;
+  /** Builds `/storage/v1` on the server's pool; without it the path is not routed. */
+  storage?: (pool: pg.Pool) => StorageHandler;
   /** Where failures are logged; stderr by default. */
   log?: (line: string) => void;
 }
@@ -48,7 +51,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     const port = await listen(server, host, options.port ?? 0);
     const url = `http://${host}:${port}`;
     const auth = createAuthHandler({ pool, jwtSecret: options.jwtSecret, issuer: `${url}/auth/v1` });
-    server.on('request', createApiRouter({ jwtSecret: options.jwtSecret, auth, rest, log }));
+    const storage = options.storage?.(pool);
+    server.on('request', createApiRouter({ jwtSecret: options.jwtSecret, auth, rest, log, ...(storage ? { storage } : {}) }));
     return {
       url,
       port,
