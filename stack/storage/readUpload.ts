@@ -49,8 +49,10 @@ export function readUpload(request: IncomingMessage, headers: Record<string, str
         cacheControl: fields.cacheControl ? `max-age=${fields.cacheControl}` : 'no-cache',
         userMetadata: parseJson(fields.metadata ?? fields.userMetadata, 'utf8'),
         body: file,
+        // Past a rejection busboy may wait on a file stream no one reads (or one destroyed at the
+        // size limit), so the request is taken from it and drained directly.
         drain: () => {
-          file.resume();
+          request.unpipe(parser);
           request.resume();
         },
       });
