@@ -58,7 +58,7 @@ export default defineCommand({
       sections.queries = bench.results;
       process.stderr.write(benchTable(bench.results, bench.pairs, tableOptionsFor(process.stderr)));
       note('5/5 load: smoke');
-      await loadStage(stage, { scenario: 'smoke', knobs: {}, via: 'pg', keep: false, abortOnFail: false, referenceDate, onResult: (result) => (sections.scenarios = [result]) });
+      await loadStage(stage, { scenario: 'smoke', knobs: {}, keep: false, abortOnFail: false, referenceDate, onResult: (result) => (sections.scenarios = [result]) });
     });
     process.stdout.write(recorded.summaryMarkdown);
     finishRecorded(ctx.cwd, recorded);

@@ -235,6 +235,8 @@ BEGIN
       owner_id           text
     );
     CREATE UNIQUE INDEX bname ON storage.buckets (name);
+    -- As on Supabase: RLS on and no policy, so only service_role (BYPASSRLS) manages buckets through the API.
+    ALTER TABLE storage.buckets ENABLE ROW LEVEL SECURITY;
   END IF;
 
   IF to_regclass('storage.objects') IS NULL THEN

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { AuthHandler } from '../auth/createAuthHandler.ts';
 import type { RestHandler } from '../rest/restTypes.ts';
+import type { StorageHandler } from '../storage/storageTypes.ts';
 import { checkApiKey } from './checkApiKey.ts';
 import { CORS_HEADERS, preflightHeaders } from './corsHeaders.ts';
 import { LOCAL_API_HEADER, LOCAL_API_HEADER_VALUE } from './localApiBanner.ts';
@@ -11,6 +13,8 @@ export interface ApiRoutes {
   jwtSecret: string;
   auth: AuthHandler;
   rest: RestHandler | undefined;
+  /** `/storage/v1`; without it the path is not routed. */
+  storage?: StorageHandler;
   /** Where an unexpected failure is told (the server's log), never the client. */
   log: (line: string) => void;
 }
@@ -19,6 +23,8 @@ interface Answer {
   status: number;
   headers: Record<string, string>;
   body?: string;
+  /** A streamed body (object downloads), instead of `body`. */
+  stream?: Readable;
   /** Time spent in the database, when the answer knows it (PostgREST's part). */
   dbMs?: number;
 }
@@ -46,8 +52,11 @@ async function answer(routes: ApiRoutes, request: IncomingMessage): Promise<Answ
   const method = request.method ?? 'GET';
   if (method === 'OPTIONS') return { status: 200, headers: preflightHeaders(request.headers) };
   const headers = flatHeaders(request.headers);
-  const service = /^\/(rest|auth)\/v1(\/.*)?$/.exec(url.pathname);
-  if (!service) return gatewayJson(404, { message: 'no Route matched with those values' });
+  const service = /^\/(rest|auth|storage)\/v1(\/.*)?$/.exec(url.pathname);
+  if (!service || (service[1] === 'storage' && !routes.storage)) return gatewayJson(404, { message: 'no Route matched with those values' });
+  // Supabase's gateway has no key-auth on /storage/v1 (Storage checks the JWT itself), so public
+  // and signed URLs open without an apikey; the body is the handler's to stream.
+  if (service[1] === 'storage') return routes.storage!({ method, path: service[2] ?? '/', query: url.searchParams, headers, request });
   const apikey = headers.apikey ?? url.searchParams.get('apikey') ?? undefined;
   const refusal = await checkApiKey(apikey, routes.jwtSecret);
   if (refusal) return gatewayJson(refusal.status, refusal.body);
@@ -63,7 +72,13 @@ function write(response: ServerResponse, result: Answer, startedAt: number): voi
   const total = performance.now() - startedAt;
   const timing = [...(result.dbMs !== undefined ? [`db;dur=${result.dbMs.toFixed(2)}`] : []), `total;dur=${total.toFixed(2)}`].join(', ');
   response.writeHead(result.status, { ...CORS_HEADERS, ...result.headers, 'server-timing': timing, [LOCAL_API_HEADER]: LOCAL_API_HEADER_VALUE });
-  response.end(result.body);
+  if (!result.stream) {
+    response.end(result.body);
+    return;
+  }
+  // A client gone mid-download ends the file stream with it.
+  response.once('close', () => result.stream!.destroy());
+  result.stream.pipe(response);
 }
 
 function gatewayJson(status: number, body: unknown): Answer {

@@ -4,5 +4,5 @@ export const LOCAL_API_HEADER_VALUE = 'test target, not Supabase';
 
 /** The line the server prints when it starts. */
 export function localApiBanner(url: string): string {
-  return `gomflow local Supabase-compatible API on ${url} (/rest/v1, /auth/v1, /realtime/v1): a local test target, not Supabase; figures measured against it are marked as such`;
+  return `gomflow local Supabase-compatible API on ${url} (/rest/v1, /auth/v1, /realtime/v1, /storage/v1): a local test target, not Supabase; figures measured against it are marked as such`;
 }

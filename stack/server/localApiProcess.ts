@@ -52,6 +52,9 @@ export async function ensureLocalApi(cluster: LocalCluster, databaseUrl: string,
         GOMFLOW_API_JWT_SECRET: cluster.state.jwtSecret,
         GOMFLOW_API_PORT: String(cluster.state.api?.port ?? 0),
         GOMFLOW_API_POOL: JSON.stringify(pool),
+        // Object bytes beside the cluster's data directory, never inside it.
+        GOMFLOW_API_STORAGE_DIR: cluster.statePath.replace(/\.json$/, '-storage'),
+        ...(process.env.GOMFLOW_STORAGE_FILE_SIZE_LIMIT ? { GOMFLOW_STORAGE_FILE_SIZE_LIMIT: process.env.GOMFLOW_STORAGE_FILE_SIZE_LIMIT } : {}),
       },
     });
     const ready = await new Promise<{ url: string; port: number }>((resolve, reject) => {

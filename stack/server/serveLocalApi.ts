@@ -5,6 +5,7 @@
  * stdout/stderr, and stops cleanly on SIGTERM (`db down`).
  */
 import { createRestHandler } from '../rest/createRestHandler.ts';
+import { createStorageHandler } from '../storage/createStorageHandler.ts';
 import { localApiBanner } from './localApiBanner.ts';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from './startLocalApi.ts';
 
@@ -17,6 +18,17 @@ async function main(): Promise<void> {
     jwtSecret: env.GOMFLOW_API_JWT_SECRET ?? '',
     pool: JSON.parse(env.GOMFLOW_API_POOL ?? '{"min":2,"max":10,"idleTimeoutMs":10000}') as NonNullable<LocalApiOptions['pool']>,
     rest: (pool) => createRestHandler(pool, { schemas: ['public'] }),
+    ...(env.GOMFLOW_API_STORAGE_DIR
+      ? {
+          storage: (pool) =>
+            createStorageHandler(pool, {
+              root: env.GOMFLOW_API_STORAGE_DIR!,
+              jwtSecret: env.GOMFLOW_API_JWT_SECRET ?? '',
+              ...(env.GOMFLOW_STORAGE_FILE_SIZE_LIMIT ? { fileSizeLimit: Number(env.GOMFLOW_STORAGE_FILE_SIZE_LIMIT) } : {}),
+              log,
+            }),
+        }
+      : {}),
     log,
   };
   const preferred = Number(env.GOMFLOW_API_PORT ?? 0);

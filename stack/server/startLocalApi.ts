@@ -5,6 +5,7 @@ import { GomflowError } from '../../core/errors.ts';
 import { createAuthHandler } from '../auth/createAuthHandler.ts';
 import type { RestHandler } from '../rest/restTypes.ts';
 import { attachRealtime, DEFAULT_REALTIME_SETTINGS, type RealtimeServer, type RealtimeSettings } from '../realtime/attachRealtime.ts';
+import type { StorageHandler } from '../storage/storageTypes.ts';
 import { createApiRouter } from './createApiRouter.ts';
 
 export interface LocalApiOptions {
@@ -20,6 +21,8 @@ export interface LocalApiOptions {
   pool?: { min: number; max: number; idleTimeoutMs: number };
   /** Builds the PostgREST layer on the server's pool; without it /rest/v1 answers 503. */
   rest?: (pool: pg.Pool) => Promise<RestHandler>;
+  /** Builds `/storage/v1` on the server's pool; without it the path is not routed. */
+  storage?: (pool: pg.Pool) => StorageHandler;
   /** Where failures are logged; stderr by default. */
   log?: (line: string) => void;
   /** /realtime/v1 limits: events per second (default 100), bytes per record (default 1 MiB). */
@@ -53,7 +56,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     const port = await listen(server, host, options.port ?? 0);
     const url = `http://${host}:${port}`;
     const auth = createAuthHandler({ pool, jwtSecret: options.jwtSecret, issuer: `${url}/auth/v1` });
-    server.on('request', createApiRouter({ jwtSecret: options.jwtSecret, auth, rest, log }));
+    const storage = options.storage?.(pool);
+    server.on('request', createApiRouter({ jwtSecret: options.jwtSecret, auth, rest, log, ...(storage ? { storage } : {}) }));
     const realtime = attachRealtime(server, { databaseUrl: options.databaseUrl, jwtSecret: options.jwtSecret, pool, settings: { ...DEFAULT_REALTIME_SETTINGS, ...options.realtime }, log });
     return {
       url,

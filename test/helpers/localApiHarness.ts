@@ -4,6 +4,7 @@ import { mintApiKeys, type ApiKeys } from '../../stack/auth/mintApiKeys.ts';
 import { generateJwtSecret } from '../../stack/auth/jwtKey.ts';
 import { withRequestContext } from '../../stack/requestContext.ts';
 import type { RestHandler } from '../../stack/rest/restTypes.ts';
+import type { StorageHandler } from '../../stack/storage/storageTypes.ts';
 import { startLocalApi, type LocalApi } from '../../stack/server/startLocalApi.ts';
 import type pg from 'pg';
 import { WebSocket } from 'undici';
@@ -45,10 +46,18 @@ export interface LocalApiHarness {
  * The local API on port 0 over a test database, with a fresh secret and its keys. `/rest/v1`
  * is `whoAmIRest` unless `rest` builds another layer (`createRestHandler` for the real one).
  */
-export async function startTestApi(databaseUrl: string, options: { rest?: (pool: pg.Pool) => Promise<RestHandler> } = {}): Promise<LocalApiHarness> {
+export async function startTestApi(databaseUrl: string, options: { rest?: (pool: pg.Pool) => Promise<RestHandler>; storage?: (pool: pg.Pool, secret: string) => StorageHandler } = {}): Promise<LocalApiHarness> {
   const secret = generateJwtSecret();
   const keys = await mintApiKeys(secret, Math.floor(Date.now() / 1000));
-  const api = await startLocalApi({ databaseUrl, jwtSecret: secret, port: 0, pool: { min: 0, max: 4, idleTimeoutMs: 1000 }, rest: options.rest ?? whoAmIRest });
+  const storage = options.storage;
+  const api = await startLocalApi({
+    databaseUrl,
+    jwtSecret: secret,
+    port: 0,
+    pool: { min: 0, max: 4, idleTimeoutMs: 1000 },
+    rest: options.rest ?? whoAmIRest,
+    ...(storage ? { storage: (pool: pg.Pool) => storage(pool, secret) } : {}),
+  });
   const client = (options: { key?: string; accessToken?: string } = {}) =>
     createClient(api.url, options.key ?? keys.anonKey, {
       auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
