@@ -49,8 +49,9 @@ export async function realtimeStage(stage: StageContext & { events: LoadStageEve
 
 /**
  * The scenario's section: a request is an owed delivery, an error a missing one (the error-rate
- * budget applies to them), latency is delivery latency. Duplicates and deliveries RLS should
- * have stopped fail it outright; so do join failures at or over the error-rate budget.
+ * budget applies to them), latency is delivery latency. Duplicates, deliveries RLS should have
+ * stopped and changes that failed to commit fail it outright; so do join failures at or over
+ * the error-rate budget.
  */
 export function summarizeRealtime(name: string, startedAt: Date, outcome: FanoutOutcome, budgets: Pick<BudgetLimits, 'errorRatePct'>, localStack: boolean): ScenarioResult {
   const rt = outcome.realtime;
@@ -60,6 +61,7 @@ export function summarizeRealtime(name: string, startedAt: Date, outcome: Fanout
   if (rt.expectedDeliveries > 0 && errorRatePct >= budgets.errorRatePct) reasons.push(`missing deliveries ${rt.missing} of ${rt.expectedDeliveries} = ${errorRatePct.toFixed(2)} % (budget < ${budgets.errorRatePct} %)`);
   if (rt.duplicates > 0) reasons.push(`${rt.duplicates} duplicate deliveries`);
   if (rt.leaked > 0) reasons.push(`${rt.leaked} deliveries to subscribers RLS excludes`);
+  if (rt.changesFailed > 0) reasons.push(`${rt.changesFailed} changes failed to commit (first: ${outcome.changeError})`);
   if (planned > 0 && (rt.joinFailures / planned) * 100 >= budgets.errorRatePct) reasons.push(`${rt.joinFailures} of ${planned} subscribers could not join`);
   const status = rt.expectedDeliveries === 0 ? 'skip' : reasons.length > 0 ? 'fail' : 'pass';
   const timeline: TimelinePoint[] = rt.timeline.map((point) => ({ t: point.t, requests: point.delivered, errors: 0, p50Ms: point.p50Ms, p95Ms: point.p95Ms, p99Ms: point.p99Ms }));

@@ -21,10 +21,10 @@ import { runRealtimeFanout, DEFAULT_FANOUT_KNOBS, type FanoutOutcome, type Fanou
 import { runSeed } from '../../seed/runSeed.ts';
 import { generateJwtSecret } from '../../stack/auth/jwtKey.ts';
 import { mintApiKeys } from '../../stack/auth/mintApiKeys.ts';
-import { applySchema } from '../../stack/schema/applySchema.ts';
-import { connectTarget, ensureRunning, resolveTarget } from '../../stack/target.ts';
+import { ensureRunning, resolveTarget } from '../../stack/target.ts';
 import { startLocalApi } from '../../stack/server/startLocalApi.ts';
 import { rlsCostRun, type RlsCost } from './rlsCostRun.ts';
+import { openScratchDatabase, type ScratchDatabase } from './scratchDatabase.ts';
 import { spawnLocalApi } from './spawnLocalApi.ts';
 import { execFileSync } from 'node:child_process';
 
@@ -44,20 +44,15 @@ if (fdLimit < needed) {
 }
 
 const config = await loadConfig({ cwd: process.cwd(), env: process.env, flags: {} });
-const DB = `gomflow_rtbench_${process.pid}`;
 const target = await resolveTarget({ ...config, target: 'local' }, process.cwd());
 const running = await ensureRunning(target);
-const admin = await connectTarget(target, 'postgres');
 let stopApi: (() => Promise<void>) | undefined;
-let control: pg.Client | undefined;
+let scratch: ScratchDatabase | undefined;
 
 try {
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  const url = Object.assign(new URL(target.url), { pathname: `/${DB}` }).toString();
-  control = await connectTarget(target, DB);
-  await applySchema(control, { source: 'bundled', withShim: true });
-  say(`bench:realtime — seeding tiny into the scratch database ${DB}…`);
+  scratch = await openScratchDatabase(target, 'realtime');
+  const { url, control } = scratch;
+  say(`bench:realtime — seeding tiny into the scratch database ${scratch.name}…`);
   const connect = async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -81,7 +76,7 @@ try {
   });
   let peakRss = 0;
   const fanout = (apiUrl: string, knobs: FanoutKnobs): Promise<FanoutOutcome> =>
-    runRealtimeFanout({ control: control!, databaseUrl: url, endpoint: endpointOf(apiUrl), knobs, signal: new AbortController().signal, keep: false, onTick: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)) });
+    runRealtimeFanout({ control, databaseUrl: url, endpoint: endpointOf(apiUrl), knobs, signal: new AbortController().signal, keep: false, onTick: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)) });
   say('bench:realtime — on a 2-core machine shared with other work: expect noise');
 
   const api = await spawnLocalApi(url, secret, config.pool);
@@ -117,9 +112,7 @@ try {
   console.log(`  growth ${first.subscriptions}→${last.subscriptions} subscriptions (${growth.toFixed(0)}×): time per change ${(last.perChangeMs / first.perChangeMs).toFixed(1)}× (linear would be ${growth.toFixed(0)}×)`);
 } finally {
   await stopApi?.().catch(() => undefined);
-  await control?.end().catch(() => undefined);
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
-  await admin.end().catch(() => undefined);
+  await scratch?.drop();
   await running.release();
 }
 

@@ -55,6 +55,8 @@ export interface FanoutOutcome {
   durationMs: number;
   writes: { runId: string; rows: number; kept: boolean };
   stoppedEarly?: string;
+  /** The first change whose statement failed, when one did. */
+  changeError?: string;
 }
 
 /**
@@ -156,8 +158,7 @@ export async function runRealtimeFanout(input: FanoutInput): Promise<FanoutOutco
       publication: { name: publication.publication, added: publication.added, restored: true },
       timeline,
     };
-    const stoppedEarly = signal.aborted ? 'interrupted' : made.firstError ? `${made.failed} changes failed: ${made.firstError}` : undefined;
-    return { realtime, durationMs, writes: { runId: rows.runId, rows: removed, kept: input.keep }, ...(stoppedEarly ? { stoppedEarly } : {}) };
+    return { realtime, durationMs, writes: { runId: rows.runId, rows: removed, kept: input.keep }, ...(signal.aborted ? { stoppedEarly: 'interrupted' } : {}), ...(made.firstError ? { changeError: made.firstError } : {}) };
   } finally {
     pool?.close();
     await writer?.end().catch(() => undefined);
