@@ -71,9 +71,11 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   } else {
     const { value: once, writes } = await withScenario(stage, plan, options, async (scenario) => {
       const outcome = await scenario.run({ model: plan.model });
-      return { outcome, journeys: scenario.journeys, driver: driverFacts(scenario) };
+      return { outcome, journeys: scenario.journeys, driver: driverFacts(scenario), storage: scenario.storage };
     });
-    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...(writes ? { writes } : {}) };
+    // The Storage numbers are read after the teardown: they say whether the run's objects went.
+    const storage = once.storage ? { localStack: once.storage.localStack(), storage: once.storage.result(once.outcome.durationMs) } : {};
+    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...storage, ...(writes ? { writes } : {}) };
     stopped = stopReason(once.outcome);
   }
   choice.onResult?.(result);
