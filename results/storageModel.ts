@@ -9,7 +9,7 @@ export const StorageSizeClassSchema = z.strictObject({
   /** Uploads stored (2xx). */
   uploads: count,
   uploadedBytes: count,
-  /** Bytes stored over the scenario's duration, MB/s (10^6 bytes). */
+  /** Bytes stored over the scenario's duration, MB/s (2^20 bytes, as formatBytes counts). */
   uploadMbPerS: z.number().nonnegative(),
   /** Bytes over the summed upload latencies: one upload's own speed, MB/s. */
   perUploadMbPerS: z.number().nonnegative(),

@@ -6,7 +6,7 @@ import { capacityFinding, capacityStepModel, CAPACITY_MULTIPLES, describeCapacit
 import { SeriesRecorder } from './engine/seriesRecorder.ts';
 import { quotaWarning } from './quotaWarning.ts';
 import { withScenario, type LoadStageEvents, type ScenarioSession } from './withScenario.ts';
-import { chooseVia, type Via } from './chooseVia.ts';
+import { chooseVia, HTTP_ONLY_SCENARIOS, type Via } from './chooseVia.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
 import { planScenario, type ScenarioKnobs } from './workloads/namedScenarios.ts';
 
@@ -41,7 +41,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   let result: ScenarioResult;
   let stopped: unknown;
   const via = chooseVia(choice.via, plan.name, session.target);
-  events.note(`${plan.name}: via ${via === 'rest' ? 'REST (/rest/v1)' : 'the pg driver'}`);
+  events.note(`${plan.name}: via ${HTTP_ONLY_SCENARIOS.includes(plan.name) ? "Supabase's HTTP API" : via === 'rest' ? 'REST (/rest/v1)' : 'the pg driver'}`);
   const options = { keep: choice.keep, abortOnFail: plan.name === 'capacity' || choice.abortOnFail, via };
   if (plan.name === 'capacity') {
     const recorder = new SeriesRecorder();

@@ -50,13 +50,16 @@ describe('Storage driver', () => {
     expect(storage.sizeClasses.reduce((sum, c) => sum + c.downloads, 0)).toBe(storage.signedUrls.requests);
     expect(storage.policyTime.find((p) => p.operation === 'upload')!.dbMeanMs).toBeGreaterThan(0);
     expect(storage.rejections).toEqual([]);
+    expect(storage.isolation!.leaks).toBe(true);
     expect(storage.objects).toEqual({ written: storage.objects.written, removed: storage.objects.written, kept: false });
     expect(storage.objects.written).toBeGreaterThanOrEqual(uploads);
     expect([await objectRows(), await f.files()]).toEqual([0, []]);
     const html = readFileSync(path.join(dir, 'report.html'), 'utf8');
     expect(html).toContain('Storage: payment-proofs');
     expect(html).toMatch(/<td>1–3 MB<\/td>|<td>0\.5–1 MB<\/td>|<td>&lt;0\.5 MB<\/td>/);
+    expect(html).toContain('Isolation pass: buyer A uploaded');
     expect(result.stderr).toMatch(/storage +\d+ uploads/);
+    expect(result.stderr).toMatch(/isolation: LEAKS — buyer B download/);
   });
 
   it('the isolation pass: production policy leaks to buyer B and GOM B; after the remediation neither reads, and nothing is left behind', async () => {
@@ -71,19 +74,20 @@ describe('Storage driver', () => {
       return driver.result(1000);
     };
     const before = await run();
-    expect(before.isolation).toMatchObject({ proofs: 2, leaks: true });
+    // One pass before the clock, two under it.
+    expect(before.isolation).toMatchObject({ proofs: 3, leaks: true });
     expect(before.isolation!.reads.map((r) => [r.reader, r.operation, r.tries, r.leaked])).toEqual([
-      ['buyer B', 'download', 2, 2],
-      ['buyer B', 'signed URL', 2, 2],
-      ['GOM B', 'download', 2, 2],
-      ['GOM B', 'signed URL', 2, 2],
+      ['buyer B', 'download', 3, 3],
+      ['buyer B', 'signed URL', 3, 3],
+      ['GOM B', 'download', 3, 3],
+      ['GOM B', 'signed URL', 3, 3],
     ]);
     const check = await one(f.db.client, 'storage.access');
     await f.db.client.query(check.remediationSql!);
     const after = await run();
-    expect(after.isolation).toMatchObject({ proofs: 2, leaks: false });
-    expect(after.isolation!.reads.every((r) => r.tries === 2 && r.leaked === 0)).toBe(true);
-    expect(after.objects).toEqual({ written: 2, removed: 2, kept: false });
+    expect(after.isolation).toMatchObject({ proofs: 3, leaks: false });
+    expect(after.isolation!.reads.every((r) => r.tries === 3 && r.leaked === 0)).toBe(true);
+    expect(after.objects).toEqual({ written: 3, removed: 3, kept: false });
     expect([await objectRows(), await f.files()]).toEqual([0, []]);
   });
 

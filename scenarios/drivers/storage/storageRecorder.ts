@@ -13,7 +13,8 @@ interface Transfer {
 }
 
 const REASONS: Record<string, string> = { '413': 'too large', '415': 'wrong type', '403': 'denied', '409': 'duplicate', '404': 'not found' };
-const MB = 1_000_000;
+/** MB as formatBytes and Supabase count them: 2^20 bytes. */
+const MB = 1024 * 1024;
 
 /**
  * The Storage driver's statistics: transfers per size class, refusals by Storage's status,
