@@ -89,10 +89,18 @@ try {
   const name = (i: number, tag: string) => `payment-proofs/${orderId}/payment-proof-bench-${tag}-${i}.jpg`;
   say(`bench:storage — ${files} × 1 MB, ${concurrency} at a time, on a 2-core machine shared with other work: expect noise`);
 
+  // Where the server's time goes (its Server-Timing): db is the bucket lookup, the permission test and the row.
+  const timing = { n: 0, dbMs: 0, totalMs: 0, latencyMs: 0 };
   const viaServer = async (count: number, size: number, tag: string) =>
     inParallel(count, concurrency, async (i) => {
       const answer = await client.upload('payment-proofs', name(i, tag), proofBody({ size, mime: 'image/jpeg' }, i + 1), size, 'image/jpeg', token, {});
       if (!answer.ok) throw new Error(`upload ${i} answered ${answer.statusCode}`);
+      if (size === SMALL && answer.timing) {
+        timing.n++;
+        timing.dbMs += answer.timing.dbMs;
+        timing.totalMs += answer.timing.totalMs;
+        timing.latencyMs += answer.latencyMs;
+      }
     });
   const pool = new pg.Pool({ connectionString: url, max: concurrency });
   // The floor: the same bytes to a file on the same disk, then the same row, no HTTP, no policy check.
@@ -132,6 +140,7 @@ try {
   for (const [i, r] of rounds.entries()) console.log(`  round ${i + 1}: direct ${mbps(r.direct).toFixed(1)} MB/s, server ${mbps(r.server).toFixed(1)} MB/s → ${(r.direct / r.server).toFixed(2)}×`);
   console.log(`  direct (file + row)  ${mbps(directMs / 2).toFixed(1)} MB/s`);
   console.log(`  /storage/v1          ${mbps(serverMs / 2).toFixed(1)} MB/s → ${(directMs / serverMs).toFixed(2)}× the direct path (target ≥ 0.8×)`);
+  console.log(`  per 1 MB upload: ${(timing.latencyMs / timing.n).toFixed(1)} ms at the client, ${(timing.totalMs / timing.n).toFixed(1)} ms in the server, of it ${(timing.dbMs / timing.n).toFixed(1)} ms in the database`);
   const first = samples[0]!;
   const peak = Math.max(...samples);
   console.log(`(b) ${bigFiles} × 50 MB through /storage/v1: ${((bigFiles * BIG) / MiB / (bigMs / 1000)).toFixed(0)} MB/s; server RSS ${first.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB, ${samples.at(-1)!.toFixed(0)} MiB after (${samples.length} samples; +${(peak - first).toFixed(0)} MiB at most while ${((bigFiles * BIG) / MiB / 1024).toFixed(1)} GiB went through)`);
