@@ -23,9 +23,9 @@ import { openPgDriver } from '../../scenarios/drivers/pg/pgDriver.ts';
 import { warmPool } from '../../scenarios/drivers/pg/pgPool.ts';
 import { runLoad } from '../../scenarios/engine/runLoad.ts';
 import type { LoadModel } from '../../scenarios/engine/loadModel.ts';
-import { applySchema } from '../../stack/schema/applySchema.ts';
-import { connectTarget, ensureRunning, resolveTarget } from '../../stack/target.ts';
+import { ensureRunning, resolveTarget } from '../../stack/target.ts';
 import { findPgbench, readPgbenchLatencies, runPgbench } from './pgbench.ts';
+import { openScratchDatabase, type ScratchDatabase } from './scratchDatabase.ts';
 
 const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' }, rate: { type: 'string' } } });
 const pgbench = findPgbench();
@@ -43,7 +43,6 @@ for (const [flag, value] of Object.entries(values)) {
     process.exit(2);
   }
 }
-const DB = `gomflow_loadbench_${process.pid}`;
 const ROWS = 10_000;
 // What the driver's request context sends for this read (pickRead: GET /rest/v1/<query name>), here as literals.
 const SET_CONTEXT = `SELECT set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true), set_config('request.method', 'GET', true), set_config('request.path', '/rest/v1/loadbench_read', true), set_config('request.headers', '{}', true)`;
@@ -52,15 +51,11 @@ const query: CatalogQuery = { name: 'loadbench_read', file: 'loadbench', journey
 const target = await resolveTarget({ ...config, target: 'local' }, process.cwd());
 const running = await ensureRunning(target);
 const work = mkdtempSync(path.join(tmpdir(), 'gomflow-bench-load-'));
-const admin = await connectTarget(target, 'postgres');
+let scratch: ScratchDatabase | undefined;
 
 try {
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  const url = Object.assign(new URL(target.url), { pathname: `/${DB}` }).toString();
-  const control = await connectTarget(target, DB);
-  // The shim gives the API roles the request context switches to (idempotent, cluster-wide roles already there after db up).
-  await applySchema(control, { source: 'bundled', withShim: true });
+  scratch = await openScratchDatabase(target, 'load');
+  const { url, control } = scratch;
   await control.query(`CREATE TABLE public.loadbench_rows (id int PRIMARY KEY, payload text NOT NULL);
     INSERT INTO public.loadbench_rows SELECT g, md5(g::text) FROM generate_series(1, ${ROWS}) g;
     GRANT SELECT ON public.loadbench_rows TO service_role; ANALYZE public.loadbench_rows`);
@@ -105,7 +100,6 @@ try {
   const pgbHist = createLatencyHistogram();
   for (const ms of readPgbenchLatencies(work, 'pgb')) recordMs(pgbHist, ms);
   const at = (h: typeof pgbHist, p: number) => h.getValueAtPercentile(p) / 1000;
-  await control.end();
 
   const each = (pick: (round: (typeof measured)[number]) => number, digits: number) => measured.map((round) => pick(round).toFixed(digits)).join(', ');
   console.log(`\nthroughput, closed model, ${clients} clients, ${rounds} rounds of ${seconds} s taken in turn (median; each round in brackets); target ≥ 0.6×`);
@@ -119,8 +113,7 @@ try {
     console.log(`p${p} at ${rate} tx/s: pg driver ${ours.toFixed(2)} ms, pipelined pgbench -R ${theirs.toFixed(2)} ms → ${(((ours - theirs) / theirs) * 100).toFixed(0)} % (target within ±10 %)`);
   }
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
-  await admin.end().catch(() => undefined);
+  await scratch?.drop();
   rmSync(work, { recursive: true, force: true });
   await running.release();
 }

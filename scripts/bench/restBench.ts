@@ -32,32 +32,28 @@ import { generateJwtSecret } from '../../stack/auth/jwtKey.ts';
 import { mintApiKeys } from '../../stack/auth/mintApiKeys.ts';
 import { planRequest } from '../../stack/rest/planRequest.ts';
 import { loadSchemaCache } from '../../stack/rest/schemaCache.ts';
-import { applySchema } from '../../stack/schema/applySchema.ts';
-import { connectTarget, ensureRunning, resolveTarget } from '../../stack/target.ts';
+import { ensureRunning, resolveTarget } from '../../stack/target.ts';
 import { spawnLocalApi } from './spawnLocalApi.ts';
 import { findWrk, runWrk } from './wrk.ts';
+import { openScratchDatabase, type ScratchDatabase } from './scratchDatabase.ts';
 
 const { values } = parseArgs({ options: { connections: { type: 'string', default: '20' }, seconds: { type: 'string', default: '10' } } });
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
 const config = await loadConfig({ cwd: process.cwd(), env: process.env, flags: {} });
-const DB = `gomflow_restbench_${process.pid}`;
 const SHAPE: RestRequestShape = { pattern: 'bench', method: 'GET', resource: 'orders', query: 'select=*&id=eq.{order_id}' };
 const FIRST_ACTIVE_ORDER = 'SELECT id::text AS order_id FROM public.orders WHERE is_active ORDER BY id LIMIT 1';
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const target = await resolveTarget({ ...config, target: 'local' }, process.cwd());
 const running = await ensureRunning(target);
 const work = mkdtempSync(path.join(tmpdir(), 'gomflow-bench-rest-'));
-const admin = await connectTarget(target, 'postgres');
+let scratch: ScratchDatabase | undefined;
 let stopApi: (() => Promise<void>) | undefined;
 
 try {
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  const url = Object.assign(new URL(target.url), { pathname: `/${DB}` }).toString();
-  const control = await connectTarget(target, DB);
-  await applySchema(control, { source: 'bundled', withShim: true });
-  say(`bench:rest — seeding tiny into the scratch database ${DB}…`);
+  scratch = await openScratchDatabase(target, 'rest');
+  const { url, control } = scratch;
+  say(`bench:rest — seeding tiny into the scratch database ${scratch.name}…`);
   const connect = async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -110,7 +106,6 @@ try {
   } finally {
     await driver.teardown(control, false);
   }
-  await control.end();
 
   const ratio = (rps: number) => (wrkRun ? ` → ${(rps / wrkRun.rps).toFixed(2)}× wrk` : '');
   console.log(`\n(a) GET /rest/v1/orders?select=*&id=eq.X, ${connections} connections, ${seconds} s, closed loop`);
@@ -123,8 +118,7 @@ try {
   console.log(`  the stack adds ${(viaRest.p50 - viaPg.p50).toFixed(2)} ms at p50; throughput ${(viaRest.rps / viaPg.rps).toFixed(2)}× the pg driver's`);
 } finally {
   await stopApi?.().catch(() => undefined);
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
-  await admin.end().catch(() => undefined);
+  await scratch?.drop();
   rmSync(work, { recursive: true, force: true });
   await running.release();
 }

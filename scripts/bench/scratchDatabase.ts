@@ -1,0 +1,40 @@
+import type pg from 'pg';
+import { applySchema } from '../../stack/schema/applySchema.ts';
+import { connectTarget, type Target } from '../../stack/target.ts';
+import { benchDatabases } from './benchDatabases.ts';
+
+export interface ScratchDatabase {
+  name: string;
+  /** Connection URL of the scratch database (holds the password: pass it to drivers, never print it). */
+  url: string;
+  /** An open connection to it, ended by drop(). */
+  control: pg.Client;
+  /** Ends the control connection and drops the database; safe to call from a finally, more than once. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A bench script's scratch database on the local cluster, with the Supabase shim (the API
+ * roles the request context switches to, auth and storage schemas) and the bundled GOMFLOW
+ * schema applied. Named like the seed bench's databases, so a bench killed
+ * before its finally leaves something the next one recognises and drops.
+ */
+export async function openScratchDatabase(target: Target, suffix: string): Promise<ScratchDatabase> {
+  const databases = benchDatabases(target);
+  const name = await databases.create(`${suffix}_${process.pid}`);
+  const url = Object.assign(new URL(target.url), { pathname: `/${name}` }).toString();
+  let control: pg.Client | undefined;
+  const drop = async () => {
+    await control?.end().catch(() => undefined);
+    control = undefined;
+    await databases.dropAll().catch(() => undefined);
+  };
+  try {
+    control = await connectTarget(target, name);
+    await applySchema(control, { source: 'bundled', withShim: true });
+    return { name, url, control, drop };
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
