@@ -26,8 +26,8 @@ import { proofBody } from '../../scenarios/drivers/storage/proofBytes.ts';
 import { StorageClient } from '../../scenarios/drivers/storage/storageClient.ts';
 import { generateJwtSecret } from '../../stack/auth/jwtKey.ts';
 import { mintApiKeys } from '../../stack/auth/mintApiKeys.ts';
-import { applySchema } from '../../stack/schema/applySchema.ts';
-import { connectTarget, ensureRunning, resolveTarget } from '../../stack/target.ts';
+import { ensureRunning, resolveTarget } from '../../stack/target.ts';
+import { openScratchDatabase, type ScratchDatabase } from './scratchDatabase.ts';
 import { spawnLocalApi } from './spawnLocalApi.ts';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '200' }, concurrency: { type: 'string', default: '4' }, big: { type: 'string', default: '100' } } });
@@ -38,12 +38,11 @@ const MiB = 1024 * 1024;
 const SMALL = MiB;
 const BIG = 50 * MiB;
 const config = await loadConfig({ cwd: process.cwd(), env: process.env, flags: {} });
-const DB = `gomflow_storagebench_${process.pid}`;
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const target = await resolveTarget({ ...config, target: 'local' }, process.cwd());
 const running = await ensureRunning(target);
 const work = mkdtempSync(path.join(tmpdir(), 'gomflow-bench-storage-'));
-const admin = await connectTarget(target, 'postgres');
+let scratch: ScratchDatabase | undefined;
 let stopApi: (() => Promise<void>) | undefined;
 
 /** Runs `count` tasks, `width` at a time; returns the wall time, ms. */
@@ -60,12 +59,9 @@ async function inParallel(count: number, width: number, task: (index: number) =>
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 try {
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  const url = Object.assign(new URL(target.url), { pathname: `/${DB}` }).toString();
-  const control = await connectTarget(target, DB);
-  await applySchema(control, { source: 'bundled', withShim: true });
-  say(`bench:storage — seeding tiny into the scratch database ${DB}…`);
+  scratch = await openScratchDatabase(target, 'storage');
+  const { url, control } = scratch;
+  say(`bench:storage — seeding tiny into the scratch database ${scratch.name}…`);
   const connect = async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -134,7 +130,6 @@ try {
   samples.push(rssMiB(api.pid));
   await client.close();
   await pool.end();
-  await control.end();
 
   console.log(`\n(a) ${files} × 1 MB proofs, ${concurrency} at a time, 2 rounds each`);
   for (const [i, r] of rounds.entries()) console.log(`  round ${i + 1}: direct ${mbps(r.direct).toFixed(1)} MB/s, server ${mbps(r.server).toFixed(1)} MB/s → ${(r.direct / r.server).toFixed(2)}×`);
@@ -146,8 +141,7 @@ try {
   console.log(`(b) ${bigFiles} × 50 MB through /storage/v1: ${((bigFiles * BIG) / MiB / (bigMs / 1000)).toFixed(0)} MB/s; server RSS ${first.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB, ${samples.at(-1)!.toFixed(0)} MiB after (${samples.length} samples; +${(peak - first).toFixed(0)} MiB at most while ${((bigFiles * BIG) / MiB / 1024).toFixed(1)} GiB went through)`);
 } finally {
   await stopApi?.().catch(() => undefined);
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
-  await admin.end().catch(() => undefined);
+  await scratch?.drop();
   rmSync(work, { recursive: true, force: true });
   await running.release();
 }
