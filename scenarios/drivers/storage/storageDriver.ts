@@ -153,7 +153,7 @@ export async function openStorageDriver(control: pg.Client, journeys: readonly W
       const gomB = random.pick(goms.filter((gom) => gom !== target.gom));
       const proof = await upload(target, buyerA!, { size: random.int(100_000, 300_000), mime: 'image/jpeg', ext: 'jpg' });
       if (!proof) return;
-      recorder.isolationProofs++;
+      recorder.isolationProof();
       // A refusal is the policy working, not an error: the reads only count leaks.
       for (const [reader, sub] of [['buyer B', buyerB!], ['GOM B', gomB]] as const) {
         recorder.isolationRead(reader, 'download', (await download(proof, tokens.get(sub)!)).ok);

@@ -28,7 +28,7 @@ export class StorageRecorder {
   private readonly rejections = new Map<string, number>();
   private readonly timings = new Map<StorageOperation, { timed: number; dbMs: number; measuredMs: number }>();
   private readonly isolationReads = new Map<string, { tries: number; leaked: number }>();
-  isolationProofs = 0;
+  private isolationProofs = 0;
 
   transfer(operation: 'upload' | 'download', sizeClass: SizeClass, bytes: number, latencyMs: number): void {
     const map = operation === 'upload' ? this.uploads : this.downloads;
@@ -57,6 +57,10 @@ export class StorageRecorder {
     t.dbMs += timing.dbMs;
     t.measuredMs += Math.max(latencyMs, timing.totalMs);
     this.timings.set(operation, t);
+  }
+
+  isolationProof(): void {
+    this.isolationProofs++;
   }
 
   isolationRead(reader: string, operation: string, leaked: boolean): void {
