@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HistogramSummarySchema } from './histogramSummarySchema.ts';
 import { RealtimeResultSchema } from './realtimeModel.ts';
 import { count, isoDateTime, ms, percent } from './schemaPrimitives.ts';
+import { StorageResultSchema } from './storageModel.ts';
 
 /** Failed requests per error class (scenarios/engine/classifyError.ts), e.g. { "too-many-clients": 12 }. */
 const ErrorsByClassSchema = z.record(z.string(), count);
@@ -186,5 +187,7 @@ export const ScenarioResultSchema = z.strictObject({
   realtime: RealtimeResultSchema.optional(),
   /** Rows the scenario wrote: their run id (as `seed list` shows it), how many, and whether they were kept (--keep). */
   writes: z.strictObject({ runId: z.string(), rows: count, kept: z.boolean() }).optional(),
+  /** The Storage driver's numbers (scenario uploads): size classes, rejections, policy time, isolation. */
+  storage: StorageResultSchema.optional(),
 });
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
