@@ -5,11 +5,14 @@ import type { StageContext } from '../stack/stageContext.ts';
 import { capacityFinding, capacityStepModel, CAPACITY_MULTIPLES, describeCapacity, judgeStep } from './capacityRamp.ts';
 import { SeriesRecorder } from './engine/seriesRecorder.ts';
 import { quotaWarning } from './quotaWarning.ts';
-import { isRealtimeScenario, realtimeStage } from './realtimeStage.ts';
+import { deliveryFaults, isRealtimeScenario, realtimeStage } from './realtimeStage.ts';
+import { DEFAULT_FANOUT_KNOBS } from './drivers/realtime/realtimeFanout.ts';
+import { PROOF_DELAY_MINUTES, PROOF_UPLOAD_JOURNEY, PROOFS_PER_SUBMISSION } from './drivers/storage/proofFollower.ts';
+import type { CompanionChoice } from './launchCompanions.ts';
 import { withScenario, type LoadStageEvents, type ScenarioSession } from './withScenario.ts';
 import { chooseVia, HTTP_ONLY_SCENARIOS, type Via } from './chooseVia.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
-import { planScenario, type ScenarioKnobs } from './workloads/namedScenarios.ts';
+import { DEFAULT_DASHBOARDS, planScenario, type ScenarioKnobs, type ScenarioPlan } from './workloads/namedScenarios.ts';
 
 export interface LoadChoice {
   scenario: string;
@@ -71,13 +74,26 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
     // The ramp is meant to break a budget: the scenario passes when it measured, the finding is the figure.
     result = { ...summary, status: summary.requests > 0 ? 'pass' : 'skip', detail: describeCapacity(capacity), capacity, ...ramp.driver, ...(writes ? { writes } : {}) };
   } else {
-    const { value: once, writes } = await withScenario(stage, plan, options, async (scenario) => {
-      const outcome = await scenario.run({ model: plan.model });
-      return { outcome, journeys: scenario.journeys, driver: driverFacts(scenario), storage: scenario.storage };
+    const recorder = new SeriesRecorder();
+    const companions = launchCompanions(plan, via, choice.knobs, recorder);
+    if (plan.name === 'launch-drop') events.note(describeCompanions(companions, via));
+    const { value: once, writes } = await withScenario(stage, plan, { ...options, ...(companions ? { companions } : {}) }, async (scenario) => {
+      scenario.companions?.start();
+      const outcome = await scenario.run({ model: plan.model, recorder });
+      const realtime = await scenario.companions?.finish(DELIVERY_GRACE_MS);
+      return { outcome, journeys: scenario.journeys, driver: driverFacts(scenario), storage: scenario.storage, companions: scenario.companions, realtime };
     });
     // The Storage numbers are read after the teardown: they say whether the run's objects went.
-    const storage = once.storage ? { localStack: once.storage.localStack(), storage: once.storage.result(once.outcome.durationMs) } : {};
-    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...storage, ...(writes ? { writes } : {}) };
+    const durationMs = once.outcome.durationMs;
+    const proofs = once.companions?.storage(durationMs);
+    const storage = once.storage ? { localStack: once.storage.localStack(), storage: once.storage.result(durationMs) } : proofs ? { storage: proofs } : {};
+    const rt = once.realtime;
+    const journeys = companions?.proofs ? [...once.journeys, PROOF_UPLOAD_JOURNEY] : once.journeys;
+    const alongside = rt ? { requests: rt.expectedDeliveries, errors: rt.missing, reasons: deliveryFaults(rt, config.budgets) } : undefined;
+    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys, outcome: once.outcome, budgets: config.budgets, ...(alongside ? { alongside } : {}) }), ...once.driver, ...storage, ...(rt ? { realtime: rt } : {}), ...(writes ? { writes } : {}) };
+    const deferred = once.companions?.deferredProofs() ?? 0;
+    if (deferred > 0) events.note(`${plan.name}: ${deferred} proofs were still waiting for their delay when the drop ended (in the real hour they land after it); not uploaded`);
+    if (rt && rt.publication.added.length > 0) events.note(`${plan.name}: added ${rt.publication.added.join(', ')} to ${rt.publication.name} for the run and put the publication back as it was`);
     stopped = stopReason(once.outcome);
   }
   choice.onResult?.(result);
@@ -96,4 +112,25 @@ function stopReason(outcome: { lostError?: unknown; stoppedEarly?: string }): un
   if (outcome.lostError !== undefined) return outcome.lostError;
   if (outcome.stoppedEarly === 'interrupted') return new GomflowError('E_ABORTED', 'the load scenario was interrupted');
   return undefined;
+}
+
+/** How long owed deliveries may still arrive after the drop's last request, ms (realtime-fanout's grace). */
+const DELIVERY_GRACE_MS = DEFAULT_FANOUT_KNOBS.graceMs;
+
+/** launch-drop via REST brings its dashboards and proof uploads along unless turned off; via pg there is no HTTP stack to reach them. */
+function launchCompanions(plan: ScenarioPlan, via: Via, knobs: ScenarioKnobs, recorder: SeriesRecorder): CompanionChoice | undefined {
+  if (plan.name !== 'launch-drop' || via !== 'rest') return undefined;
+  const dashboards = knobs.realtime === false ? 0 : Math.ceil(knobs.dashboards ?? DEFAULT_DASHBOARDS);
+  const proofs = knobs.storage !== false;
+  if (dashboards === 0 && !proofs) return undefined;
+  return { dashboards, proofs, hourMs: plan.model.kind === 'open' ? plan.model.stages.reduce((sum, stage) => sum + stage.durationMs, 0) : 3_600_000, recorder };
+}
+
+function describeCompanions(companions: CompanionChoice | undefined, via: Via): string {
+  if (via === 'pg') return 'launch-drop via pg: the REST mix as SQL only; no GOM dashboards (/realtime/v1) and no proof uploads (/storage/v1) without the HTTP stack';
+  const parts = [
+    companions && companions.dashboards > 0 ? `${companions.dashboards} GOM dashboards subscribed to their orders' submissions` : 'no dashboards (--no-realtime)',
+    companions?.proofs ? `proofs uploaded ${PROOF_DELAY_MINUTES} min (of the launch hour) on average after ${Math.round(PROOFS_PER_SUBMISSION * 100)} % of submissions` : 'no proof uploads (--no-storage)',
+  ];
+  return `launch-drop: ${parts.join('; ')}`;
 }

@@ -1,4 +1,5 @@
 import { GomflowError } from '../core/errors.ts';
+import type { RealtimeResult } from '../results/realtimeModel.ts';
 import type { BudgetLimits, ScenarioResult, TimelinePoint } from '../results/resultsModel.ts';
 import type { StageContext } from '../stack/stageContext.ts';
 import { DEFAULT_FANOUT_KNOBS, runRealtimeFanout, type FanoutOutcome } from './drivers/realtime/realtimeFanout.ts';
@@ -56,13 +57,10 @@ export async function realtimeStage(stage: StageContext & { events: LoadStageEve
 export function summarizeRealtime(name: string, startedAt: Date, outcome: FanoutOutcome, budgets: Pick<BudgetLimits, 'errorRatePct'>, localStack: boolean): ScenarioResult {
   const rt = outcome.realtime;
   const errorRatePct = rt.expectedDeliveries > 0 ? (rt.missing / rt.expectedDeliveries) * 100 : 0;
-  const planned = Object.values(rt.subscribers).reduce((sum, n) => sum + n, 0);
   const reasons: string[] = [];
   if (rt.expectedDeliveries > 0 && errorRatePct >= budgets.errorRatePct) reasons.push(`missing deliveries ${rt.missing} of ${rt.expectedDeliveries} = ${errorRatePct.toFixed(2)} % (budget < ${budgets.errorRatePct} %)`);
-  if (rt.duplicates > 0) reasons.push(`${rt.duplicates} duplicate deliveries`);
-  if (rt.leaked > 0) reasons.push(`${rt.leaked} deliveries to subscribers RLS excludes`);
+  reasons.push(...deliveryFaults(rt, budgets));
   if (rt.changesFailed > 0) reasons.push(`${rt.changesFailed} changes failed to commit (first: ${outcome.changeError})`);
-  if (planned > 0 && (rt.joinFailures / planned) * 100 >= budgets.errorRatePct) reasons.push(`${rt.joinFailures} of ${planned} subscribers could not join`);
   const status = rt.expectedDeliveries === 0 ? 'skip' : reasons.length > 0 ? 'fail' : 'pass';
   const timeline: TimelinePoint[] = rt.timeline.map((point) => ({ t: point.t, requests: point.delivered, errors: 0, p50Ms: point.p50Ms, p95Ms: point.p95Ms, p99Ms: point.p99Ms }));
   return {
@@ -82,4 +80,14 @@ export function summarizeRealtime(name: string, startedAt: Date, outcome: Fanout
     ...(outcome.stoppedEarly ? { stoppedEarly: outcome.stoppedEarly } : {}),
     writes: outcome.writes,
   };
+}
+
+/** What fails a scenario with subscribers outright, whatever its error rate: duplicates, deliveries RLS or the filter should have stopped, join failures at or over the error-rate budget. */
+export function deliveryFaults(rt: RealtimeResult, budgets: Pick<BudgetLimits, 'errorRatePct'>): string[] {
+  const planned = Object.values(rt.subscribers).reduce((sum, n) => sum + n, 0);
+  const faults: string[] = [];
+  if (rt.duplicates > 0) faults.push(`${rt.duplicates} duplicate deliveries`);
+  if (rt.leaked > 0) faults.push(`${rt.leaked} deliveries to subscribers RLS excludes`);
+  if (planned > 0 && (rt.joinFailures / planned) * 100 >= budgets.errorRatePct) faults.push(`${rt.joinFailures} of ${planned} subscribers could not join`);
+  return faults;
 }

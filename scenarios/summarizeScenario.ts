@@ -12,6 +12,8 @@ export interface SummaryInput {
   journeys: readonly WorkloadJourney[];
   outcome: LoadRunOutcome;
   budgets: Pick<BudgetLimits, 'errorRatePct' | 'peakConnections' | 'queryP95Ms'>;
+  /** What drivers beside the engine add (launch-drop's dashboards: owed deliveries as requests, missing ones as errors, and their own failures). */
+  alongside?: { requests: number; errors: number; reasons: string[] };
 }
 
 /**
@@ -28,14 +30,17 @@ export function summarizeScenario(input: SummaryInput): ScenarioResult {
     const status = summary.latency.count === 0 ? 'skip' : summary.latency.p95Ms < budgetP95Ms ? 'pass' : 'fail';
     return { name: summary.name, patterns: declared?.patterns ?? [], requests: summary.requests, errors: summary.errors, latency: summary.latency, budgetP95Ms, status };
   });
-  const errorRatePct = recorder.requests > 0 ? (recorder.errors / recorder.requests) * 100 : 0;
+  const requests = recorder.requests + (input.alongside?.requests ?? 0);
+  const errors = recorder.errors + (input.alongside?.errors ?? 0);
+  const errorRatePct = requests > 0 ? (errors / requests) * 100 : 0;
   const reasons: string[] = [];
-  if (recorder.requests > 0 && errorRatePct >= budgets.errorRatePct) reasons.push(`error rate ${errorRatePct.toFixed(2)} % (budget < ${budgets.errorRatePct} %)`);
+  if (requests > 0 && errorRatePct >= budgets.errorRatePct) reasons.push(`error rate ${errorRatePct.toFixed(2)} % (budget < ${budgets.errorRatePct} %)`);
   if (outcome.peakConnections !== undefined && outcome.peakConnections >= budgets.peakConnections) reasons.push(`peak connections ${outcome.peakConnections} (alert line ${budgets.peakConnections})`);
   const slow = journeys.filter((journey) => journey.status === 'fail');
   if (slow.length > 0) reasons.push(`p95 over budget: ${slow.map((journey) => `${journey.name} ${journey.latency.p95Ms.toFixed(1)} ms`).join(', ')}`);
   if (outcome.stoppedEarly?.startsWith('abort on fail')) reasons.push(outcome.stoppedEarly);
-  const status = recorder.requests === 0 ? 'skip' : reasons.length > 0 ? 'fail' : 'pass';
+  reasons.push(...(input.alongside?.reasons ?? []));
+  const status = requests === 0 ? 'skip' : reasons.length > 0 ? 'fail' : 'pass';
   // Absent rather than 0 when no checkout was made: nothing was measured.
   const poolWait = recorder.poolWait.totalCount > 0 ? summarize(recorder.poolWait) : undefined;
   const model = input.model.kind === 'open' ? { kind: 'open' as const, peakRateRps: peakRate(input.model) } : { kind: 'closed' as const, vus: input.model.vus };
@@ -44,8 +49,8 @@ export function summarizeScenario(input: SummaryInput): ScenarioResult {
     engine: 'node',
     startedAt: input.startedAt.toISOString(),
     durationMs: Math.round(outcome.durationMs),
-    requests: recorder.requests,
-    errors: recorder.errors,
+    requests,
+    errors,
     errorRatePct,
     latency: summarize(recorder.total),
     timeline: recorder.timeline,

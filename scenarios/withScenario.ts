@@ -12,6 +12,7 @@ import { openRestEndpoint } from './drivers/rest/restEndpoint.ts';
 import { openStorageDriver } from './drivers/storage/storageDriver.ts';
 import type { StorageResult } from '../results/storageModel.ts';
 import type { Via } from './chooseVia.ts';
+import { openLaunchCompanions, type CompanionChoice, type LaunchCompanions } from './launchCompanions.ts';
 import type { Iterate } from './engine/journey.ts';
 import type { LoadModel } from './engine/loadModel.ts';
 import { runLoad, type LoadRunOutcome } from './engine/runLoad.ts';
@@ -32,6 +33,8 @@ export interface SessionOptions {
   seed?: number;
   /** How the load reaches the database (chooseVia). Default pg. */
   via?: Via;
+  /** launch-drop via REST: dashboards through /realtime/v1 and proofs through /storage/v1 following the submissions. */
+  companions?: CompanionChoice;
 }
 
 export interface RunOptions {
@@ -48,6 +51,8 @@ export interface ScenarioSession {
   rest?: { endpoints(): EndpointResult[]; localStack(): boolean };
   /** The Storage driver's numbers (uploads); complete once the teardown has removed or kept the objects. */
   storage?: { result(durationMs: number): StorageResult; localStack(): boolean };
+  /** The Realtime and Storage drivers following the REST driver's submissions (launch-drop). */
+  companions?: LaunchCompanions;
   run(options: RunOptions): Promise<LoadRunOutcome>;
   /** Always called: ends the connections, removes exactly the rows written (or keeps them). */
   teardown(): Promise<ScenarioWrites | undefined>;
@@ -71,6 +76,7 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
   let teardown: () => Promise<ScenarioWrites | undefined>;
   let rest: ScenarioSession['rest'];
   let storage: ScenarioSession['storage'];
+  let companions: LaunchCompanions | undefined;
   const writesOf = (rows: { runId: string } | undefined, n: number) => (rows ? { runId: rows.runId, rows: n, kept: options.keep } : undefined);
   if (plan.journeys.every((journey) => journey.kind === 'storage')) {
     const endpoint = await openRestEndpoint(session.target, config);
@@ -94,21 +100,29 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
     }
   } else if (options.via === 'rest') {
     const endpoint = await openRestEndpoint(session.target, config);
+    let opened: LaunchCompanions | undefined;
     try {
       const connections = plan.model.kind === 'open' ? plan.model.maxInFlight : plan.model.vus;
-      const driver = await openRestDriver(session.client, plan.journeys, { scenario: plan.name, endpoint, catalog, connections, seed: options.seed });
+      if (options.companions) opened = companions = await openLaunchCompanions(session.client, endpoint, options.companions, { scenario: plan.name, signal: stage.signal, seed: options.seed, target: session.target.kind });
+      const driver = await openRestDriver(session.client, plan.journeys, { scenario: plan.name, endpoint, catalog, connections, seed: options.seed, ...(opened ? { onSubmit: opened.watcher } : {}) });
       for (const line of driver.missing) events.note(`${plan.name}: left out ${line}`);
       iterate = driver.iterate;
       journeys = driver.journeys;
       rest = { endpoints: () => driver.client.endpoints.results(), localStack: () => driver.client.localStack };
       teardown = async () => {
         try {
-          return writesOf(driver.rows, await driver.teardown(session.client, options.keep));
+          // Sockets closed before the rows go, so the dashboards see no clean-up deletes.
+          await opened?.teardown(session.client, options.keep);
         } finally {
-          await endpoint.release();
+          try {
+            return writesOf(driver.rows, await driver.teardown(session.client, options.keep));
+          } finally {
+            await endpoint.release();
+          }
         }
       };
     } catch (error) {
+      await opened?.teardown(session.client, false).catch(() => undefined);
       await endpoint.release();
       throw error;
     }
@@ -137,6 +151,7 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
     via: options.via ?? 'pg',
     ...(rest ? { rest } : {}),
     ...(storage ? { storage } : {}),
+    ...(companions ? { companions } : {}),
     teardown,
     run: (run) =>
       runLoad({

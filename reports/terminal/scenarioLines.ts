@@ -20,9 +20,11 @@ export function scenarioSummaryLines(result: ScenarioResult): string[] {
       (result.droppedIterations ? `, ${formatCount(result.droppedIterations)} dropped` : '') +
       (result.peakConnections !== undefined ? `, peak ${result.peakConnections} connections` : ''),
   ];
-  if (result.storage) lines.push(`  via Storage${result.localStack ? ' (the local stand-in stack: a test target, not Supabase)' : ''}`, ...storageLines(result.storage));
+  if (result.storage && !result.endpoints) lines.push(`  via Storage${result.localStack ? ' (the local stand-in stack: a test target, not Supabase)' : ''}`, ...storageLines(result.storage));
   else if (result.via) lines.push(`  via ${result.via === 'rest' ? `REST${result.localStack ? ' (the local stand-in stack: a test target, not Supabase)' : ''}` : 'pg'}`);
   for (const e of result.endpoints ?? []) lines.push(endpointLine(e));
+  // launch-drop's proofs, uploaded beside its REST traffic.
+  if (result.storage && result.endpoints) lines.push(...storageLines(result.storage));
   if (result.realtime) lines.push(...realtimeLines(result.realtime));
   if (result.poolWait) lines.push(`  pool wait p50 ${formatMs(result.poolWait.p50Ms)} p95 ${formatMs(result.poolWait.p95Ms)} max ${formatMs(result.poolWait.maxMs)} ms over ${formatCount(result.poolWait.count)} checkouts`);
   if (result.detail) lines.push(`  ${result.detail}`);

@@ -21,7 +21,15 @@ export interface ScenarioKnobs {
   /** realtime-fanout: subscribers (default 50) and joins per second (default 50); --rate is its submissions per second. */
   subscribers?: number;
   joinRate?: number;
+  /** launch-drop via REST: GOM dashboards subscribed through /realtime/v1 (default DEFAULT_DASHBOARDS); realtime false turns them off. */
+  dashboards?: number;
+  realtime?: boolean;
+  /** launch-drop via REST: proofs uploaded through /storage/v1 after submissions; false turns them off. */
+  storage?: boolean;
 }
+
+/** launch-drop's GOM dashboards by default: the hot order's GOM and four other GOMs. */
+export const DEFAULT_DASHBOARDS = 5;
 
 /** What the scenario needs to know of the run's limits. */
 export interface ScenarioLimits {

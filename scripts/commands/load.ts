@@ -25,6 +25,9 @@ const args = {
   comeback: { type: 'string', description: 'Comeback-season multiplier of the launch rates (§6.1 COMEBACK, e.g. 3)', valueHint: 'n' },
   subscribers: { type: 'string', description: 'realtime-fanout: subscribers on the hot order (the GOM dashboard, watchers, users RLS excludes), default 50', valueHint: 'n' },
   'join-rate': { type: 'string', description: 'realtime-fanout: subscriber joins per second, default 50', valueHint: 'n' },
+  dashboards: { type: 'string', description: 'launch-drop via REST: GOM dashboards subscribed to their orders\' submissions through /realtime/v1 while the drop runs (the hot order\'s GOM first), default 5', valueHint: 'n' },
+  realtime: { type: 'boolean', description: 'launch-drop via REST: subscribe the GOM dashboards (--no-realtime leaves them out)', default: true },
+  storage: { type: 'boolean', description: 'launch-drop via REST: upload buyers\' payment proofs through /storage/v1 after their submissions (--no-storage leaves them out)', default: true },
   via: { type: 'string', description: 'How the load reaches the database: rest (HTTP to /rest/v1 as the app sends it; default where the target has a REST endpoint: local, supabase) or pg (SQL on the app\'s pool). connections and bulk always run via pg', valueHint: 'rest|pg' },
   keep: { type: 'boolean', description: 'Keep the rows the scenario wrote (seed list shows the run; seed clean --run ID removes it)', default: false },
   'abort-on-fail': { type: 'boolean', description: 'Stop as soon as a budget is already lost (like k6 abortOnFail)', default: false },
@@ -44,6 +47,9 @@ export default defineCommand({
       comeback: parsePositive('comeback', parsed.comeback, 100),
       subscribers: parsePositive('subscribers', parsed.subscribers, 10_000),
       joinRate: parsePositive('join-rate', parsed['join-rate'], 10_000),
+      dashboards: parsePositive('dashboards', parsed.dashboards, 1000),
+      realtime: parsed.realtime,
+      storage: parsed.storage,
     };
     const via = parseVia(parsed.via);
     // Scenarios write (and remove) rows and can fill every connection slot.

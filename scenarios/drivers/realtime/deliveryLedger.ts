@@ -7,6 +7,8 @@ export interface LedgerSubscriber {
   expects: boolean;
   /** When its join was acknowledged (ms on the driver's clock); undefined until then or when it failed. */
   subscribedAt?: number;
+  /** What its filter selects (a dashboard's order id): a change made for another key is not owed to it, and reaching it is a leak. */
+  key?: string;
 }
 
 /** One interval of the delivery series. */
@@ -32,6 +34,7 @@ export interface DeliveryTotals {
 interface MadeChange {
   sentAt: number;
   receipts: Uint8Array;
+  key?: string;
 }
 
 /**
@@ -52,9 +55,9 @@ export class DeliveryLedger {
 
   constructor(readonly subscribers: readonly LedgerSubscriber[]) {}
 
-  /** A change about to be sent (the row's id), at `sentAt`. */
-  made(rowId: string, sentAt: number): void {
-    this.changes.set(rowId, { sentAt, receipts: new Uint8Array(this.subscribers.length) });
+  /** A change about to be sent (the row's id), at `sentAt`; with a key, only subscribers of that key are owed it. */
+  made(rowId: string, sentAt: number, key?: string): void {
+    this.changes.set(rowId, { sentAt, receipts: new Uint8Array(this.subscribers.length), ...(key !== undefined ? { key } : {}) });
   }
 
   /** A change whose statement failed (rolled back): nobody is owed it. */
@@ -73,7 +76,7 @@ export class DeliveryLedger {
       return;
     }
     const subscriber = this.subscribers[index]!;
-    if (!subscriber.expects) {
+    if (!subscriber.expects || !sameKey(subscriber, change)) {
       this.leaked++;
       return;
     }
@@ -100,7 +103,7 @@ export class DeliveryLedger {
   totals(): DeliveryTotals {
     let expected = 0;
     for (const change of this.changes.values()) {
-      for (const subscriber of this.subscribers) if (subscriber.expects && this.owed(subscriber, change)) expected++;
+      for (const subscriber of this.subscribers) if (subscriber.expects && sameKey(subscriber, change) && this.owed(subscriber, change)) expected++;
     }
     return { changes: this.changes.size, expected, delivered: this.delivered, missing: expected - this.delivered, duplicates: this.duplicates, leaked: this.leaked, latency: summarize(this.total) };
   }
@@ -113,4 +116,9 @@ export class DeliveryLedger {
   private owed(subscriber: LedgerSubscriber, change: MadeChange): boolean {
     return subscriber.subscribedAt !== undefined && subscriber.subscribedAt <= change.sentAt;
   }
+}
+
+/** A keyless change (realtime-fanout's one order) is every subscriber's; a keyed one only its key's. */
+function sameKey(subscriber: LedgerSubscriber, change: MadeChange): boolean {
+  return change.key === undefined || subscriber.key === undefined || change.key === subscriber.key;
 }

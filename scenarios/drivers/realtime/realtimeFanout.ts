@@ -180,7 +180,8 @@ function planSubscribers(orderId: string, owner: string, others: readonly string
   });
 }
 
-function countBy(kinds: readonly string[]): Record<string, number> {
+/** How many subscribers of each kind. */
+export function countBy(kinds: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const kind of kinds) counts[kind] = (counts[kind] ?? 0) + 1;
   return counts;

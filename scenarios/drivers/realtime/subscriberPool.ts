@@ -70,7 +70,9 @@ export class SubscriberPool {
     const onPush = (_topic: string, event: string, payload: Record<string, unknown>) => {
       if (event !== 'postgres_changes') return;
       const at = performance.now();
-      const data = payload.data as { record?: { id?: unknown }; old_record?: { id?: unknown } } | undefined;
+      const data = payload.data as { type?: string; record?: { id?: unknown }; old_record?: { id?: unknown } } | undefined;
+      // The ledger accounts for inserted rows; later updates of the same row (a webhook paying it) are other changes.
+      if (data?.type !== undefined && data.type !== 'INSERT') return;
       const id = data?.record?.id ?? data?.old_record?.id;
       if (typeof id === 'string') this.ledger.received(index, id, at);
     };

@@ -12,7 +12,7 @@ import type { WriteState } from '../pg/writeStatements.ts';
 import { personaTokens } from './personaTokens.ts';
 import { RestClient, type RestAuth } from './restClient.ts';
 import type { RestEndpoint } from './restEndpoint.ts';
-import { runRestWrite } from './restWrites.ts';
+import { runRestWrite, type SubmitWatcher } from './restWrites.ts';
 
 export interface RestDriverOptions {
   scenario: string;
@@ -23,6 +23,8 @@ export interface RestDriverOptions {
   seed?: number;
   /** Share (0–1) of submissions that go to the drop's hot orders. Default 0.8. */
   hotShare?: number;
+  /** Told of each submission sent (launch-drop's dashboards and proof uploads follow them). */
+  onSubmit?: SubmitWatcher;
 }
 
 /** The REST driver of one scenario run. */
@@ -76,7 +78,7 @@ export async function openRestDriver(control: pg.Client, journeys: readonly Work
     }
     const write = usable.find((candidate): candidate is WriteJourney => candidate.name === journey.name && candidate.kind === 'write');
     if (!write || !state) throw new Error(`journey ${journey.name} has no REST request here`);
-    await runRestWrite(write.write, state, (shape, params) => client.send(shape, params, service));
+    await runRestWrite(write.write, state, (shape, params) => client.send(shape, params, service), options.onSubmit);
   };
   return {
     iterate,

@@ -26,7 +26,8 @@ export interface StorageDriverOptions {
   overLimitShare?: number;
 }
 
-interface ProofTarget {
+/** The submission a proof is for: its order, its payment reference (in the path), the order's GOM. */
+export interface ProofTarget {
   orderId: string;
   reference: string;
   gom: string;
@@ -44,6 +45,8 @@ export interface StorageDriver {
   missing: string[];
   rows: ScenarioRows;
   client: StorageClient;
+  /** One buyer's proof file for the given submission (launch-drop's follow-up to a submit); throws a refusal as its class. */
+  uploadProof(target: ProofTarget): Promise<void>;
   /** The numbers so far; objects as the teardown left them. */
   result(durationMs: number): StorageResult;
   /** Closes the sockets, then removes the run's objects (rows and files) or keeps them; returns how many objects went or stay. */
@@ -182,6 +185,11 @@ export async function openStorageDriver(control: pg.Client, journeys: readonly W
     missing,
     rows,
     client,
+    async uploadProof(target) {
+      if (buyers.length === 0) throw new Error('no buyer to upload a proof as: seed the target first');
+      const { file, expected } = pickFile(random);
+      await upload(target, random.pick(buyers), file, expected);
+    },
     result: (durationMs) => recorder.result(PROOF_BUCKET, durationMs, objects),
     async teardown(controlClient, keep) {
       await client.close();
