@@ -92,7 +92,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
     const alongside = rt ? { requests: rt.expectedDeliveries, errors: rt.missing, reasons: deliveryFaults(rt, config.budgets) } : undefined;
     result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys, outcome: once.outcome, budgets: config.budgets, ...(alongside ? { alongside } : {}) }), ...once.driver, ...storage, ...(rt ? { realtime: rt } : {}), ...(writes ? { writes } : {}) };
     const deferred = once.companions?.deferredProofs() ?? 0;
-    if (deferred > 0) events.note(`${plan.name}: ${deferred} proofs were still waiting for their delay when the drop ended (in the real hour they land after it); not uploaded`);
+    if (deferred > 0) events.note(`${plan.name}: ${deferred} of the proofs still waited for their delay when the drop ended (in the real hour they land after it): not uploaded`);
     if (rt && rt.publication.added.length > 0) events.note(`${plan.name}: added ${rt.publication.added.join(', ')} to ${rt.publication.name} for the run and put the publication back as it was`);
     stopped = stopReason(once.outcome);
   }

@@ -92,6 +92,22 @@ describe('load launch-drop with dashboards and proofs', () => {
     expect(await state()).toEqual(before);
   });
 
+  it('Ctrl-C mid-drop: exit 3, the sockets closed, the publication put back, rows and proofs removed', async () => {
+    const before = await state();
+    let sent = false;
+    const result = await load(['--duration', '30s', '--rate', '60'], {
+      stderr: (stderr: string, child: { kill: (signal: string) => void }) => {
+        if (!sent && /launch-drop +2 s/.test(stderr)) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(result.code, result.stderr).toBe(3);
+    expect(await state()).toEqual(before);
+  });
+
   it('--no-realtime --no-storage: the REST mix alone; via pg says it has no dashboards or proofs', async () => {
     const before = await state();
     const off = await load(['--duration', '1s', '--rate', '10', '--no-realtime', '--no-storage']);
