@@ -107,7 +107,8 @@ function derived(results: Results, evaluations: readonly EvaluatedBudget[], id: 
   const scenarioPattern = SCENARIO_SOURCES[id];
   if (scenarioPattern) {
     return results.scenarios
-      .filter((scenario) => scenarioPattern.test(scenario.name))
+      // launch-drop carries realtime and storage sections of its own: evidence too.
+      .filter((scenario) => scenarioPattern.test(scenario.name) || (id === 'load.realtime' && scenario.realtime !== undefined) || (id === 'load.storage' && scenario.storage !== undefined))
       .map((scenario) => ({
         source: `scenario ${scenario.name}`,
         status: scenario.status,
