@@ -223,6 +223,14 @@ export const CheckResultSchema = z.strictObject({
   evidence: z.array(z.record(z.string(), z.unknown())),
   /** SQL that would fix it. */
   remediationSql: z.string().optional(),
+  /**
+   * The Supabase advisor (splinter) lints this check corresponds to, e.g.
+   * `{ id: "0011_function_search_path_mutable", level: "WARN" }`; with several, each evidence row names
+   * its lint in a `splinter` key.
+   */
+  splinter: z.array(z.strictObject({ id: z.string().regex(/^\d{4}_[a-z_]+$/), level: z.enum(['ERROR', 'WARN', 'INFO']) })).optional(),
+  /** Where the check reports more than splinter does (storage.objects policies, live probes …). */
+  beyondSplinter: z.string().optional(),
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 

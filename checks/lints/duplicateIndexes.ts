@@ -20,6 +20,7 @@ export const duplicateIndexes: CheckDefinition = {
   title: 'No index duplicates another (or a PK/UNIQUE constraint index)',
   checklistSection: 'Index Optimization',
   defaultLevel: 'warn',
+  splinter: { lints: ['0009'], beyond: 'also plain indexes that repeat a PRIMARY KEY or UNIQUE constraint\'s index (splinter compares the definitions as text, so UNIQUE and plain never match)' },
   async run(ctx) {
     const { rows } = await ctx.client.query<DuplicateRow>(checkSql('duplicate-indexes'));
     // One row per index to drop, even when it has several twins.

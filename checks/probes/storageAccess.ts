@@ -19,6 +19,7 @@ export const storageAccess = probeCheck({
   title: "Users cannot read others' objects in private buckets; anon cannot list them",
   checklistSection: 'Security Verification',
   defaultLevel: 'fail',
+  splinter: { lints: ['0025'], beyond: 'live probe as real users in a rolled-back transaction; splinter only reads the catalog: private buckets too (GOM B reads GOM A\'s payment proof)' },
   async run(ctx, personas, inProbe) {
     const objects = (await loadTableMeta(ctx)).get('storage.objects');
     if (!objects) return skip('no storage.objects table');

@@ -84,6 +84,11 @@ export const checksSchema = z.strictObject({
   superusers: z.array(z.string().min(1)).optional(),
   /** Largest acceptable storage bucket file_size_limit, in bytes ("File size limits configured (50MB max)"). Default 52428800. */
   maxFileSizeBytes: positiveInt.default(52_428_800),
+  /**
+   * Schemas the API exposes, as PostgREST's `db-schemas` (Supabase: Settings › API › Exposed schemas): the
+   * lints that ask "reachable through the API?" look only here. Default ['public'].
+   */
+  apiSchemas: z.array(z.string().min(1)).min(1).default(['public']),
 });
 
 /** What the plan reader of `bench` calls a finding (stack/bench/readPlan.ts). */
