@@ -19,6 +19,7 @@ import { sensitiveColumnsExposed } from './lints/sensitiveColumnsExposed.ts';
 import { securityDefinerFunctions } from './lints/securityDefinerFunctions.ts';
 import { securityDefinerViews } from './lints/securityDefinerViews.ts';
 import { unindexedForeignKeys } from './lints/unindexedForeignKeys.ts';
+import { unusedIndex } from './lints/unusedIndex.ts';
 import { adminPolicies } from './probes/adminPolicies.ts';
 import { anonAccess } from './probes/anonAccess.ts';
 import { anonPaidSubmission } from './probes/anonSubmission.ts';
@@ -73,6 +74,7 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
   authUsersExposed,
   authRlsInitplan,
   noPrimaryKey,
+  unusedIndex,
   multiplePermissivePolicies,
   policyExistsRlsDisabled,
   rlsNoPolicy,

@@ -133,6 +133,25 @@ export const CapacitySchema = z.strictObject({
 });
 export type Capacity = z.infer<typeof CapacitySchema>;
 
+/** An index the scenario maintained but never read: splinter's unused_index, measured under load. */
+export const UnusedIndexSchema = z.strictObject({
+  /** schema.index. */
+  index: z.string(),
+  /** schema.table. */
+  table: z.string(),
+  /** Times the index was written during the scenario: rows inserted plus non-HOT updates of its table. */
+  maintained: count,
+  /** Rows of its table inserted, updated and deleted during the scenario. */
+  inserted: count,
+  updated: count,
+  deleted: count,
+  /** The scenario's write statements on the table (pg_stat_statements delta), when pg_stat_statements could be read: what each write of the table cost, this index's upkeep included. */
+  tableWrites: z.strictObject({ calls: count, totalMs: ms, meanMs: ms }).optional(),
+  /** Indexes the table has: the write cost is shared by all of them. */
+  tableIndexes: count,
+});
+export type UnusedIndex = z.infer<typeof UnusedIndexSchema>;
+
 /** Outcome of one load scenario. */
 export const ScenarioResultSchema = z.strictObject({
   /** Scenario name. */
@@ -183,5 +202,10 @@ export const ScenarioResultSchema = z.strictObject({
   stoppedEarly: z.string().optional(),
   /** Rows the scenario wrote: their run id (as `seed list` shows it), how many, and whether they were kept (--keep). */
   writes: z.strictObject({ runId: z.string(), rows: count, kept: z.boolean() }).optional(),
+  /**
+   * Indexes whose idx_scan did not move during the scenario while their table was written (primary
+   * keys and unique indexes, which enforce constraints, are left out); absent when not measured.
+   */
+  unusedIndexes: z.array(UnusedIndexSchema).optional(),
 });
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;

@@ -4,6 +4,7 @@ import type { ScenarioResult } from '../results/resultsModel.ts';
 import type { StageContext } from '../stack/stageContext.ts';
 import { capacityFinding, capacityStepModel, CAPACITY_MULTIPLES, describeCapacity, judgeStep } from './capacityRamp.ts';
 import { SeriesRecorder } from './engine/seriesRecorder.ts';
+import { snapshotIndexUsage, unusedIndexesBetween } from './sampling/indexUsage.ts';
 import { quotaWarning } from './quotaWarning.ts';
 import { withScenario, type LoadStageEvents, type ScenarioSession } from './withScenario.ts';
 import { chooseVia, type Via } from './chooseVia.ts';
@@ -37,6 +38,8 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   const plan = planScenario(choice.scenario, choice.knobs, { poolMax: config.pool.max, maxConnections });
   const warning = quotaWarning(session.target, plan, config.pool.max, config.supabase.computeSize);
   if (warning) events.note(warning);
+  // Index statistics at the start and after teardown, once the scenario's backends have exited (and so flushed their counters).
+  const usageBefore = await snapshotIndexUsage(session.client, config.checks.apiSchemas).catch(() => undefined);
   const startedAt = new Date();
   let result: ScenarioResult;
   let stopped: unknown;
@@ -76,6 +79,8 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
     result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...(writes ? { writes } : {}) };
     stopped = stopReason(once.outcome);
   }
+  const usageAfter = usageBefore && !stopped ? await snapshotIndexUsage(session.client, config.checks.apiSchemas, true).catch(() => undefined) : undefined;
+  if (usageBefore && usageAfter) result = { ...result, unusedIndexes: unusedIndexesBetween(usageBefore, usageAfter) };
   choice.onResult?.(result);
   if (stopped) throw stopped;
   return result;

@@ -1,6 +1,7 @@
 import type { ReportModel } from '../buildReport.ts';
 import { groupBySplinter } from '../groupBySplinter.ts';
-import type { CheckResult } from '../../results/resultsModel.ts';
+import { formatCount, formatMs } from '../../core/format.ts';
+import type { CheckResult, ScenarioResult } from '../../results/resultsModel.ts';
 import { badge, emptyNote, esc, section, table } from './markup.ts';
 
 /**
@@ -21,7 +22,23 @@ export function advisorSection(model: ReportModel): string {
     ? `<h3>Reported by check only</h3>` + table(['Result', 'Check', 'What splinter does not report'], beyond.map((check) => `<tr><td>${result(check)}</td><td><code>${esc(check.id)}</code></td><td>${esc(check.beyondSplinter!)}</td></tr>`))
     : '';
   const lead = `<p class="lead">${groups.length} of Supabase's advisor lints checked; details, evidence and fixes are under Checklist.</p>`;
-  return section('advisor', 'Supabase advisor lints', lead + table(['Splinter lint', 'Splinter level', 'Our result', 'Check', 'Findings', 'Beyond splinter'], rows) + more);
+  return section('advisor', 'Supabase advisor lints', lead + table(['Splinter lint', 'Splinter level', 'Our result', 'Check', 'Findings', 'Beyond splinter'], rows) + more + unusedUnderLoad(model.results.scenarios));
+}
+
+/** 0005_unused_index as only a load run can say it: per scenario, the indexes it maintained and never read. */
+function unusedUnderLoad(scenarios: readonly ScenarioResult[]): string {
+  const measured = scenarios.filter((scenario) => scenario.unusedIndexes);
+  if (measured.length === 0) return '';
+  const rows = measured.flatMap((scenario) =>
+    scenario.unusedIndexes!.length === 0
+      ? [`<tr><td>${esc(scenario.name)}</td><td colspan="4">every index its writes maintained was also read</td></tr>`]
+      : scenario.unusedIndexes!.map(
+          (index) =>
+            `<tr><td>${esc(scenario.name)}</td><td><code>${esc(index.index)}</code></td><td>maintained ${formatCount(index.maintained)} times, used 0 times</td>` +
+            `<td>${index.tableWrites ? `${formatCount(index.tableWrites.calls)} writes, ${formatMs(index.tableWrites.meanMs)} ms each` : 'not measured (no pg_stat_statements)'}</td><td>${index.tableIndexes}</td></tr>`,
+        ),
+  );
+  return `<h3>Unused under load <code>0005_unused_index</code></h3>` + table(['Scenario', 'Index', 'Under the scenario', 'Writes of its table', 'Indexes on the table'], rows);
 }
 
 /** Our outcome with our level: a finding of a warn-level check is a warning whatever splinter calls it. */
