@@ -5,14 +5,14 @@ import { textTable, type TextTableOptions } from './textTable.ts';
 const MARK: Record<CheckResult['status'], string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL', skip: 'skip' };
 
 /**
- * One line per check (status, id, the Supabase advisor lint it matches, detail cut to the width)
+ * One line per check (status, id, the number of the Supabase advisor lint it matches, detail cut to the width)
  * and a closing count; a pure renderer.
  */
 export function checkTable(checks: readonly CheckResult[], options: TextTableOptions = {}): string {
   // Results written before checks were tagged have no splinter column to show.
   const tagged = checks.some((c) => c.splinter?.length);
   const table = textTable(
-    [{ header: 'result' }, { header: 'check' }, ...(tagged ? [{ header: 'splinter', shrink: true, minWidth: 4 }] : []), { header: 'detail', shrink: true }],
+    [{ header: 'result' }, { header: 'check' }, ...(tagged ? [{ header: 'splinter' }] : []), { header: 'detail', shrink: true }],
     checks.map((c) => [MARK[c.status], c.id, ...(tagged ? [splinterCell(c)] : []), c.detail.replace(/\s+/g, ' ')]),
     { ...options, width: options.width ?? 120 },
   );
@@ -21,9 +21,7 @@ export function checkTable(checks: readonly CheckResult[], options: TextTableOpt
   return [table, '', `${checks.length} checks: ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.skip} skip; ${verdict}`].join('\n');
 }
 
-/** `0011_function_search_path_mutable`; several lints by number only (`0028, 0029`), to keep the line short. */
+/** The lint numbers (`0011`, `0028 0029`): the full ids would leave the detail no room; results.json and the report carry them. */
 function splinterCell(check: CheckResult): string {
-  const tags = check.splinter ?? [];
-  if (tags.length === 1) return tags[0]!.id;
-  return tags.map((tag) => tag.id.slice(0, 4)).join(', ');
+  return (check.splinter ?? []).map((tag) => tag.id.slice(0, 4)).join(' ');
 }
