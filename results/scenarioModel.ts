@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HistogramSummarySchema } from './histogramSummarySchema.ts';
 import { count, isoDateTime, ms, percent } from './schemaPrimitives.ts';
+import { StorageResultSchema } from './storageModel.ts';
 
 /** Failed requests per error class (scenarios/engine/classifyError.ts), e.g. { "too-many-clients": 12 }. */
 const ErrorsByClassSchema = z.record(z.string(), count);
@@ -207,5 +208,7 @@ export const ScenarioResultSchema = z.strictObject({
    * keys and unique indexes, which enforce constraints, are left out); absent when not measured.
    */
   unusedIndexes: z.array(UnusedIndexSchema).optional(),
+  /** The Storage driver's numbers (scenario uploads): size classes, rejections, policy time, isolation. */
+  storage: StorageResultSchema.optional(),
 });
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;

@@ -7,7 +7,7 @@ import { SeriesRecorder } from './engine/seriesRecorder.ts';
 import { snapshotIndexUsage, unusedIndexesBetween } from './sampling/indexUsage.ts';
 import { quotaWarning } from './quotaWarning.ts';
 import { withScenario, type LoadStageEvents, type ScenarioSession } from './withScenario.ts';
-import { chooseVia, type Via } from './chooseVia.ts';
+import { chooseVia, HTTP_ONLY_SCENARIOS, type Via } from './chooseVia.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
 import { planScenario, type ScenarioKnobs } from './workloads/namedScenarios.ts';
 
@@ -44,7 +44,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   let result: ScenarioResult;
   let stopped: unknown;
   const via = chooseVia(choice.via, plan.name, session.target);
-  events.note(`${plan.name}: via ${via === 'rest' ? 'REST (/rest/v1)' : 'the pg driver'}`);
+  events.note(`${plan.name}: via ${HTTP_ONLY_SCENARIOS.includes(plan.name) ? "Supabase's HTTP API" : via === 'rest' ? 'REST (/rest/v1)' : 'the pg driver'}`);
   const options = { keep: choice.keep, abortOnFail: plan.name === 'capacity' || choice.abortOnFail, via };
   if (plan.name === 'capacity') {
     const recorder = new SeriesRecorder();
@@ -74,9 +74,11 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   } else {
     const { value: once, writes } = await withScenario(stage, plan, options, async (scenario) => {
       const outcome = await scenario.run({ model: plan.model });
-      return { outcome, journeys: scenario.journeys, driver: driverFacts(scenario) };
+      return { outcome, journeys: scenario.journeys, driver: driverFacts(scenario), storage: scenario.storage };
     });
-    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...(writes ? { writes } : {}) };
+    // The Storage numbers are read after the teardown: they say whether the run's objects went.
+    const storage = once.storage ? { localStack: once.storage.localStack(), storage: once.storage.result(once.outcome.durationMs) } : {};
+    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...storage, ...(writes ? { writes } : {}) };
     stopped = stopReason(once.outcome);
   }
   const usageAfter = usageBefore && !stopped ? await snapshotIndexUsage(session.client, config.checks.apiSchemas, true).catch(() => undefined) : undefined;

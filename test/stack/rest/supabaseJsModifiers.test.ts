@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSupabaseJsFixture, type SupabaseJsFixture } from '../../helpers/supabaseJsFixture.ts';
+import { busiestOrder, openSupabaseJsFixture, type SupabaseJsFixture } from '../../helpers/supabaseJsFixture.ts';
 
 /**
  * supabase-js's modifiers and writes over HTTP: single/maybeSingle as the client reports
@@ -18,14 +18,7 @@ describe('supabase-js modifiers and writes against the local /rest/v1', () => {
 
   beforeAll(async () => {
     f = await openSupabaseJsFixture('sbjs_modifiers');
-    const [top] = await f.sql<{ id: string; user_id: string; currency: string; email: string }>(
-      `SELECT o.id, o.user_id, o.currency::text, p.email FROM orders o JOIN profiles p ON p.user_id = o.user_id
-        ORDER BY (SELECT count(*) FROM submissions s WHERE s.order_id = o.id) DESC, o.id LIMIT 1`,
-    );
-    order = top!;
-    gomId = top!.user_id;
-    service = f.client({ key: f.keys.serviceRoleKey });
-    gom = await f.signedIn(top!.email);
+    ({ order, gomId, gom, service } = await busiestOrder(f));
   });
 
   afterAll(async () => {
