@@ -31,7 +31,7 @@ export function scenarioSummaryLines(result: ScenarioResult): string[] {
 }
 
 /** "public.idx_orders_currency maintained 1,200 times, used 0 times". */
-export function unusedPhrase(index: NonNullable<ScenarioResult['unusedIndexes']>[number]): string {
+function unusedPhrase(index: NonNullable<ScenarioResult['unusedIndexes']>[number]): string {
   const cost = index.tableWrites ? ` (its table's ${formatCount(index.tableWrites.calls)} writes took ${formatMs(index.tableWrites.meanMs)} ms each, ${index.tableIndexes} indexes kept up)` : '';
   return `${index.index} maintained ${formatCount(index.maintained)} times, used 0 times${cost}`;
 }
