@@ -25,7 +25,8 @@ export function scenarioSummaryLines(result: ScenarioResult): string[] {
   if (result.poolWait) lines.push(`  pool wait p50 ${formatMs(result.poolWait.p50Ms)} p95 ${formatMs(result.poolWait.p95Ms)} max ${formatMs(result.poolWait.maxMs)} ms over ${formatCount(result.poolWait.count)} checkouts`);
   if (result.detail) lines.push(`  ${result.detail}`);
   if (result.stoppedEarly) lines.push(`  stopped early: ${result.stoppedEarly}`);
-  if (result.unusedIndexes?.length) lines.push(`  unused under load (0005_unused_index): ${result.unusedIndexes.map(unusedPhrase).join('; ')}`);
+  const unused = result.unusedIndexes ?? [];
+  if (unused.length) lines.push(`  unused under load (0005_unused_index), ${unused.length} indexes: ${unused.slice(0, 3).map(unusedPhrase).join('; ')}${unused.length > 3 ? `; ${unused.length - 3} more in the report` : ''}`);
   if (result.writes) lines.push(`  wrote run ${result.writes.runId}: ${result.writes.kept ? `${formatCount(result.writes.rows)} rows kept (seed list shows it; seed clean --run ${result.writes.runId} removes them)` : `${formatCount(result.writes.rows)} rows removed again`}`);
   return lines;
 }
