@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HistogramSummarySchema } from './histogramSummarySchema.ts';
+import { RealtimeResultSchema } from './realtimeModel.ts';
 import { count, isoDateTime, ms, percent } from './schemaPrimitives.ts';
 import { StorageResultSchema } from './storageModel.ts';
 
@@ -201,6 +202,8 @@ export const ScenarioResultSchema = z.strictObject({
   capacity: CapacitySchema.optional(),
   /** Why the run stopped before its schedule ended (a budget already lost, the target lost, Ctrl-C). */
   stoppedEarly: z.string().optional(),
+  /** A realtime scenario's subscribers, deliveries, latency and RLS cost (realtime-fanout). */
+  realtime: RealtimeResultSchema.optional(),
   /** Rows the scenario wrote: their run id (as `seed list` shows it), how many, and whether they were kept (--keep). */
   writes: z.strictObject({ runId: z.string(), rows: count, kept: z.boolean() }).optional(),
   /**

@@ -6,6 +6,7 @@ import { capacityFinding, capacityStepModel, CAPACITY_MULTIPLES, describeCapacit
 import { SeriesRecorder } from './engine/seriesRecorder.ts';
 import { snapshotIndexUsage, unusedIndexesBetween } from './sampling/indexUsage.ts';
 import { quotaWarning } from './quotaWarning.ts';
+import { isRealtimeScenario, realtimeStage } from './realtimeStage.ts';
 import { withScenario, type LoadStageEvents, type ScenarioSession } from './withScenario.ts';
 import { chooseVia, HTTP_ONLY_SCENARIOS, type Via } from './chooseVia.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
@@ -32,6 +33,7 @@ export interface LoadChoice {
  * section, so the command writes it as partial (exit 3).
  */
 export async function loadStage(stage: StageContext & { events: LoadStageEvents }, choice: LoadChoice): Promise<ScenarioResult> {
+  if (isRealtimeScenario(choice.scenario)) return realtimeStage(stage, choice);
   const { config, session, events } = stage;
   await ensureBenchData(stage, undefined, choice.referenceDate);
   const maxConnections = Number.parseInt(session.server.settings.max_connections ?? '', 10) || config.budgets.maxConnections;

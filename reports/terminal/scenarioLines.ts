@@ -1,4 +1,5 @@
 import { formatCount, formatMs, formatPct } from '../../core/format.ts';
+import { realtimeLines } from './realtimeLines.ts';
 import type { EndpointResult, ScenarioResult, TimelinePoint } from '../../results/resultsModel.ts';
 import { storageLines } from './storageLines.ts';
 
@@ -22,6 +23,7 @@ export function scenarioSummaryLines(result: ScenarioResult): string[] {
   if (result.storage) lines.push(`  via Storage${result.localStack ? ' (the local stand-in stack: a test target, not Supabase)' : ''}`, ...storageLines(result.storage));
   else if (result.via) lines.push(`  via ${result.via === 'rest' ? `REST${result.localStack ? ' (the local stand-in stack: a test target, not Supabase)' : ''}` : 'pg'}`);
   for (const e of result.endpoints ?? []) lines.push(endpointLine(e));
+  if (result.realtime) lines.push(...realtimeLines(result.realtime));
   if (result.poolWait) lines.push(`  pool wait p50 ${formatMs(result.poolWait.p50Ms)} p95 ${formatMs(result.poolWait.p95Ms)} max ${formatMs(result.poolWait.maxMs)} ms over ${formatCount(result.poolWait.count)} checkouts`);
   if (result.detail) lines.push(`  ${result.detail}`);
   if (result.stoppedEarly) lines.push(`  stopped early: ${result.stoppedEarly}`);
