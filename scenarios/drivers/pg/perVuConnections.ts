@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { CatalogQuery } from '../../../bench/catalogQuery.ts';
 import { requestQuery } from '../../../stack/requestContext.ts';
 import type { Iterate } from '../../engine/journey.ts';
+import { journeyTag } from '../../diagnostics/journeyTag.ts';
 import { createPool, withPooled } from './pgPool.ts';
 
 /**
@@ -21,9 +22,9 @@ export function perVuConnections(url: string, query: CatalogQuery): { iterate: I
     }
     return pool;
   };
-  const iterate: Iterate = (_journey, context) =>
+  const iterate: Iterate = (journey, context) =>
     // A PoolClient is a Client as far as the request context is concerned (query on one connection).
-    withPooled(poolOf(context.vu ?? 0), context, async (client) => void (await requestQuery(client as unknown as pg.Client, { role: 'service_role' }, { name: `gl_${query.name}`, text: query.sql }, { readOnly: true })));
+    withPooled(poolOf(context.vu ?? 0), context, async (client) => void (await requestQuery(client as unknown as pg.Client, { role: 'service_role', applicationName: journeyTag(journey.name) }, { name: `gl_${query.name}`, text: query.sql }, { readOnly: true })));
   const close = async () => {
     const all = [...pools.values()];
     pools.clear();
