@@ -8,6 +8,7 @@ import { quotaWarning } from './quotaWarning.ts';
 import { withScenario, type LoadStageEvents, type ScenarioSession } from './withScenario.ts';
 import { chooseVia, type Via } from './chooseVia.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
+import { attachDiagnostics } from './diagnostics/watchScenario.ts';
 import { planScenario, type ScenarioKnobs } from './workloads/namedScenarios.ts';
 
 export interface LoadChoice {
@@ -46,7 +47,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   if (plan.name === 'capacity') {
     const recorder = new SeriesRecorder();
     const stepMs = choice.knobs.durationMs ?? 10_000;
-    const { value: ramp, writes } = await withScenario(stage, plan, options, async (scenario) => {
+    const { value: ramp, writes, diagnostics } = await withScenario(stage, plan, options, async (scenario) => {
       const steps = [];
       let offset = 0;
       let last;
@@ -68,12 +69,14 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
     const summary = summarizeScenario({ name: plan.name, startedAt, model, journeys: ramp.journeys, outcome: { ...ramp.last, recorder, durationMs: ramp.offset, peakConnections: peak }, budgets: config.budgets });
     // The ramp is meant to break a budget: the scenario passes when it measured, the finding is the figure.
     result = { ...summary, status: summary.requests > 0 ? 'pass' : 'skip', detail: describeCapacity(capacity), capacity, ...ramp.driver, ...(writes ? { writes } : {}) };
+    if (diagnostics) result = attachDiagnostics(result, diagnostics, ramp.journeys);
   } else {
-    const { value: once, writes } = await withScenario(stage, plan, options, async (scenario) => {
+    const { value: once, writes, diagnostics } = await withScenario(stage, plan, options, async (scenario) => {
       const outcome = await scenario.run({ model: plan.model });
       return { outcome, journeys: scenario.journeys, driver: driverFacts(scenario) };
     });
     result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...(writes ? { writes } : {}) };
+    if (diagnostics) result = attachDiagnostics(result, diagnostics, once.journeys);
     stopped = stopReason(once.outcome);
   }
   choice.onResult?.(result);
