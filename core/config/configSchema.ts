@@ -119,6 +119,13 @@ export const planThresholdsSchema = z.strictObject({
   bufferHitPctMin: z.number().min(0).max(100).default(90),
   /** ... when at least this many blocks (8 kB each) were read; a handful of cold blocks is noise. Default 100. */
   bufferReadMinBlocks: z.number().int().min(0).default(100),
+  /**
+   * A query whose generic plan (what prepared statements and PostgREST switch to after five executions)
+   * runs at least this many times slower than its custom plan is reported. Default 2.
+   */
+  genericPlanFactor: z.number().min(1).default(2),
+  /** ... when the generic plan is also at least this many ms slower (sub-millisecond gaps are noise). Default 1. */
+  genericPlanMinGapMs: z.number().min(0).default(1),
 });
 
 /** The `bench` command: how many times each catalog query runs, for how long at most, and what the plan reader reports. */
