@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { PlanThresholds } from '../core/config/configSchema.ts';
 import type { QueryFinding } from '../results/resultsModel.ts';
-import { children, isNode, nodeLabel, round3, type PlanNode } from './planNode.ts';
+import { round3, scanLabels } from './planNode.ts';
 
 /** The same statement as a prepared statement under each plan_cache_mode. */
 export interface PlanCacheModes {
@@ -66,19 +66,6 @@ export function genericPlanFinding(modes: PlanCacheModes, customPlan: unknown, t
       'prepared statements and PostgREST switch to it after five executions — fast in testing, slow in production (plan_cache_mode = force_custom_plan for this statement, or a skew-proof index)',
     numbers: { customMs: modes.customMs, genericMs: modes.genericMs, ratio: round3(ratio) },
   };
-}
-
-/** The scans of a plan, in plan order: what changes when the generic plan goes another way. */
-function scanLabels(plan: unknown): string[] {
-  const top = Array.isArray(plan) ? plan[0] : plan;
-  if (!isNode(top) || !isNode(top.Plan)) return [];
-  const labels: string[] = [];
-  const walk = (node: PlanNode) => {
-    if (/Scan/.test(String(node['Node Type'] ?? ''))) labels.push(nodeLabel(node));
-    children(node).forEach(walk);
-  };
-  walk(top.Plan);
-  return labels;
 }
 
 function median(values: number[]): number {

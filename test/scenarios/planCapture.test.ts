@@ -4,7 +4,13 @@ import { configSchema } from '../../core/config/configSchema.ts';
 import { prepareCapture } from '../../scenarios/diagnostics/planCapture.ts';
 import { watchScenario, type ScenarioDiagnostics } from '../../scenarios/diagnostics/watchScenario.ts';
 import { openPgDriver } from '../../scenarios/drivers/pg/pgDriver.ts';
-import { runLoad } from '../../scenarios/engine/runLoad.ts';
+import { warmPool } from '../../scenarios/drivers/pg/pgPool.ts';
+import { runLoad, type LoadRunOutcome } from '../../scenarios/engine/runLoad.ts';
+import { summarizeScenario } from '../../scenarios/summarizeScenario.ts';
+import { attachDiagnostics } from '../../scenarios/diagnostics/watchScenario.ts';
+import { scenarioUnderLoad } from '../../reports/html/scenarioUnderLoad.ts';
+import { journeysUnderLoad } from '../../reports/journeyUnderLoad.ts';
+import { ScenarioResultSchema } from '../../results/resultsModel.ts';
 import type { WorkloadJourney } from '../../scenarios/workloads/workload.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
 
@@ -13,19 +19,29 @@ const read = (name: string, catalogQuery: string): WorkloadJourney => ({ kind: '
 const job = (name: string, sql: string): WorkloadJourney => ({ kind: 'job', name, patterns: [], weight: 1, sql });
 
 /** The pg driver under the engine with the scenario watched as withScenario watches it: capture prepared, then the load, then the server's view. */
-async function runWatched(db: TestDatabase, journeys: WorkloadJourney[], catalog: CatalogQuery[], capture: { minDurationMs: number; sampleRate: number }, vus: number, iterations: number): Promise<ScenarioDiagnostics> {
+async function runWatched(
+  db: TestDatabase,
+  journeys: WorkloadJourney[],
+  catalog: CatalogQuery[],
+  capture: { minDurationMs: number; sampleRate: number },
+  vus: number,
+  iterations: number,
+): Promise<ScenarioDiagnostics & { outcome: LoadRunOutcome; journeys: WorkloadJourney[] }> {
   const config = configSchema.parse({ capture });
   const setup = await prepareCapture(db.client, config, 'pg');
   expect(setup.status, setup.status === 'on' ? '' : setup.reason).toBe('on');
   const driver = await openPgDriver(db.client, journeys, { scenario: 'capture', url: db.url, pool: { min: 0, max: vus, idleTimeoutMs: 10_000 }, catalog, sessionOptions: setup.status === 'on' ? setup.sessionOptions : undefined });
   const watch = await watchScenario(db.client, { journeys: driver.journeys, catalog, capture: setup, thresholds: config.bench.plan });
+  let outcome: LoadRunOutcome;
   try {
-    const outcome = await runLoad({ model: { kind: 'closed', vus, durationMs: 20_000, maxIterations: iterations }, journeys: driver.journeys, iterate: driver.iterate, signal: new AbortController().signal, tickMs: 250 });
+    // As withScenario does: the pool is open before the clock starts (a connection's start, auto_explain loaded, is not a request's latency).
+    await warmPool(driver.pool, vus);
+    outcome = await runLoad({ model: { kind: 'closed', vus, durationMs: 20_000, maxIterations: iterations }, journeys: driver.journeys, iterate: driver.iterate, signal: new AbortController().signal, tickMs: 250 });
     expect(outcome.recorder.errors).toBe(0);
   } finally {
     await driver.teardown(db.client, false);
   }
-  return watch.stop();
+  return { ...(await watch.stop()), outcome, journeys: driver.journeys };
 }
 
 describe('plans under load', () => {
@@ -59,6 +75,14 @@ describe('plans under load', () => {
     expect(sleepy?.calls).toBeGreaterThan(0);
     expect(sleepy!.meanExecMs).toBeGreaterThanOrEqual(100);
     expect(diagnostics.statements.top.some((statement) => statement.catalogQuery === 'quick')).toBe(true);
+    // Into the results model and the report: the journey over budget comes with its plan.
+    const summary = summarizeScenario({ name: 'capture', startedAt: new Date(), model: { kind: 'closed', vus: 2, durationMs: 20_000 }, journeys: diagnostics.journeys, outcome: diagnostics.outcome, budgets: { errorRatePct: 1, peakConnections: 80, queryP95Ms: 100 } });
+    const result = ScenarioResultSchema.parse(attachDiagnostics(summary, diagnostics, diagnostics.journeys));
+    const [slowest, ...others] = journeysUnderLoad(result, []);
+    expect(slowest!.journey).toMatchObject({ name: 'sleeper', status: 'fail', catalogQuery: 'sleepy' });
+    expect(slowest!.line).toMatch(/\(no idle benchmark in this run\); \d plans? captured; [\d.]+ % of \d+ samples waiting on Timeout:PgSleep$/);
+    expect(others).toEqual([]);
+    expect(scenarioUnderLoad(result, [])).toContain('pg_sleep');
   });
 
   it('with its index dropped, the captured plan of the journey reads as a seq scan', async () => {
