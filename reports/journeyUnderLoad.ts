@@ -5,8 +5,8 @@ import type { CapturedPlan, JourneyResult, JourneyWaits, QueryResult, ScenarioRe
 /** A journey of a scenario read with what the server said about it and its idle benchmark. */
 export interface JourneyUnderLoad {
   journey: JourneyResult;
-  /** The bench run of its catalog query in the same results (its role, hot parameters first); absent without one. */
-  idle?: QueryResult;
+  /** Its catalog query idle: the run's bench section when it has the query, else the short benchmark taken after the scenario. */
+  idle?: { p95Ms: number; plan?: unknown };
   /** Its slowest captured plans, slowest first. */
   plans: CapturedPlan[];
   /** One line: "p95 4 ms idle → 180 ms at 30 req/s; plan unchanged; 70 % waiting on Lock:transactionid behind payment-webhook". */
@@ -38,7 +38,7 @@ export function journeysUnderLoad(scenario: ScenarioResult, queries: readonly Qu
       const plans = (scenario.capture?.plans ?? []).filter((plan) => plan.journey === journey.name);
       const parts: string[] = [];
       const rate = seconds > 0 ? ` at ${formatRate(journey.requests / seconds)}` : '';
-      parts.push(idle && idle.latency.count > 0 ? `p95 ${formatMs(idle.latency.p95Ms)} ms idle → ${formatMs(journey.latency.p95Ms)} ms${rate}` : `p95 ${formatMs(journey.latency.p95Ms)} ms${rate} (no idle benchmark in this run)`);
+      parts.push(idle ? `p95 ${formatMs(idle.p95Ms)} ms idle → ${formatMs(journey.latency.p95Ms)} ms${rate}` : `p95 ${formatMs(journey.latency.p95Ms)} ms${rate} (no idle benchmark in this run)`);
       if (plans.length > 0 && idle?.plan !== undefined) {
         const before = scanLabels(idle.plan);
         const after = scanLabels(plans[0]!.plan);
@@ -52,9 +52,10 @@ export function journeysUnderLoad(scenario: ScenarioResult, queries: readonly Qu
     .sort((a, b) => Number(b.journey.status === 'fail') - Number(a.journey.status === 'fail') || b.journey.latency.p95Ms - a.journey.latency.p95Ms);
 }
 
-/** The bench run that stands for the journey idle: its catalog query, hot parameters before typical ones. */
-function idleRun(journey: JourneyResult, queries: readonly QueryResult[]): QueryResult | undefined {
-  if (!journey.catalogQuery) return undefined;
-  const runs = queries.filter((query) => query.name === journey.catalogQuery);
-  return runs.find((query) => query.paramClass === 'hot') ?? runs[0];
+/** What stands for the journey idle: its catalog query in the bench section (hot parameters first), else its own idle run. */
+function idleRun(journey: JourneyResult, queries: readonly QueryResult[]): JourneyUnderLoad['idle'] {
+  const runs = journey.catalogQuery ? queries.filter((query) => query.name === journey.catalogQuery && query.latency.count > 0) : [];
+  const bench = runs.find((query) => query.paramClass === 'hot') ?? runs[0];
+  if (bench) return { p95Ms: bench.latency.p95Ms, ...(bench.plan !== undefined ? { plan: bench.plan } : {}) };
+  return journey.idle ? { p95Ms: journey.idle.p95Ms, ...(journey.idle.plan !== undefined ? { plan: journey.idle.plan } : {}) } : undefined;
 }

@@ -69,6 +69,20 @@ export const JourneyWaitsSchema = z.strictObject({
 });
 export type JourneyWaits = z.infer<typeof JourneyWaitsSchema>;
 
+/** A read journey's catalog query measured idle as `bench` measures it (hot parameters, the journey's role when the catalog has it). */
+export const IdleRunSchema = z.strictObject({
+  role: z.string(),
+  paramClass: z.enum(['hot', 'typical', 'fixed']),
+  iterations: count,
+  p95Ms: ms,
+  /** EXPLAIN ANALYZE execution time, ms. */
+  executionMs: ms.optional(),
+  findings: z.array(QueryFindingSchema),
+  /** EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON). */
+  plan: z.unknown().optional(),
+});
+export type IdleRun = z.infer<typeof IdleRunSchema>;
+
 /** One journey of a scenario (a weighted user action, e.g. "order view" or "submit"). */
 export const JourneyResultSchema = z.strictObject({
   name: z.string().min(1),
@@ -84,6 +98,8 @@ export const JourneyResultSchema = z.strictObject({
   catalogQuery: z.string().optional(),
   /** Its wait profile under the load; absent when nothing was sampled. */
   waits: JourneyWaitsSchema.optional(),
+  /** Its catalog query benchmarked on the idle server right after the scenario (journeys over budget only). */
+  idle: IdleRunSchema.optional(),
 });
 export type JourneyResult = z.infer<typeof JourneyResultSchema>;
 

@@ -9,6 +9,7 @@ import { withScenario, type LoadStageEvents, type ScenarioSession } from './with
 import { chooseVia, type Via } from './chooseVia.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
 import { attachDiagnostics } from './diagnostics/watchScenario.ts';
+import { withIdleBenchmarks } from './diagnostics/idleBenchmarks.ts';
 import { planScenario, type ScenarioKnobs } from './workloads/namedScenarios.ts';
 
 export interface LoadChoice {
@@ -60,7 +61,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
         steps.push(step);
         if (step.status === 'fail' || stopReason(last)) break;
       }
-      return { steps, offset, last: last!, journeys: scenario.journeys, driver: driverFacts(scenario) };
+      return { steps, offset, last: last!, journeys: scenario.journeys, catalog: scenario.catalog, driver: driverFacts(scenario) };
     });
     stopped = stopReason(ramp.last);
     const capacity = capacityFinding(plan.expectedPeakRps!, ramp.steps);
@@ -70,13 +71,15 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
     // The ramp is meant to break a budget: the scenario passes when it measured, the finding is the figure.
     result = { ...summary, status: summary.requests > 0 ? 'pass' : 'skip', detail: describeCapacity(capacity), capacity, ...ramp.driver, ...(writes ? { writes } : {}) };
     if (diagnostics) result = attachDiagnostics(result, diagnostics, ramp.journeys);
+    if (!stopReason(ramp.last)) result = await withIdleBenchmarks(stage, result, ramp.journeys, ramp.catalog);
   } else {
     const { value: once, writes, diagnostics } = await withScenario(stage, plan, options, async (scenario) => {
       const outcome = await scenario.run({ model: plan.model });
-      return { outcome, journeys: scenario.journeys, driver: driverFacts(scenario) };
+      return { outcome, journeys: scenario.journeys, catalog: scenario.catalog, driver: driverFacts(scenario) };
     });
     result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...(writes ? { writes } : {}) };
     if (diagnostics) result = attachDiagnostics(result, diagnostics, once.journeys);
+    if (!stopReason(once.outcome)) result = await withIdleBenchmarks(stage, result, once.journeys, once.catalog);
     stopped = stopReason(once.outcome);
   }
   choice.onResult?.(result);

@@ -25,14 +25,15 @@ function captureNote(s: ScenarioResult): string {
 
 function journeyDetails(s: ScenarioResult, queries: readonly QueryResult[]): string {
   return journeysUnderLoad(s, queries)
-    .map(({ journey, plans, line }) => {
+    .map(({ journey, plans, idle, line }) => {
       const body = plans
         .map((plan) => {
           const findings = plan.findings.map((finding) => `<li><code>${esc(finding.kind)}</code>${finding.node ? ` on <em>${esc(finding.node)}</em>` : ''}: ${esc(finding.detail)}</li>`).join('');
           return `<p>${esc(`${formatMs(plan.durationMs)} ms`)} — <code>${esc(plan.query)}</code></p>${findings ? `<ul class="tight">${findings}</ul>` : ''}<pre class="plan">${esc(planText(plan.plan))}</pre>`;
         })
         .join('');
-      return `<details><summary>${badge(journey.status)} ${esc(journey.name)}: ${esc(line)}</summary>${body || '<p class="muted">No plan of this journey was captured.</p>'}</details>`;
+      const idlePlan = idle?.plan !== undefined ? `<p class="muted">Its plan on the idle server:</p><pre class="plan">${esc(planText(idle.plan))}</pre>` : '';
+      return `<details><summary>${badge(journey.status)} ${esc(journey.name)}: ${esc(line)}</summary>${body || '<p class="muted">No plan of this journey was captured.</p>'}${idlePlan}</details>`;
     })
     .join('');
 }
