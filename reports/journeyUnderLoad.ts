@@ -37,7 +37,7 @@ export function journeysUnderLoad(scenario: ScenarioResult, queries: readonly Qu
       const idle = idleRun(journey, queries);
       const plans = (scenario.capture?.plans ?? []).filter((plan) => plan.journey === journey.name);
       const parts: string[] = [];
-      const rate = seconds > 0 ? ` at ${formatRate(journey.requests / seconds)}` : '';
+      const rate = seconds > 0 ? ` at ${formatRate(journey.requests / seconds, 'req')}` : '';
       parts.push(idle ? `p95 ${formatMs(idle.p95Ms)} ms idle → ${formatMs(journey.latency.p95Ms)} ms${rate}` : `p95 ${formatMs(journey.latency.p95Ms)} ms${rate} (no idle benchmark in this run)`);
       if (plans.length > 0 && idle?.plan !== undefined) {
         const before = scanLabels(idle.plan);
