@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'E_SEED_UNKNOWN'
   | 'E_ABORTED'
   | 'E_INTERNAL'
+  | 'E_CLEANUP_FAILED'
   | 'E_BUDGET_FAILED';
 
 /**
@@ -28,6 +29,7 @@ export type ErrorCode =
  */
 export const EXIT_CODE_OF: Readonly<Record<ErrorCode, ExitCode>> = {
   E_USAGE: 2,
+  E_CLEANUP_FAILED: 3,
   E_CONFIG_INVALID: 2,
   E_UNSAFE_TARGET: 2,
   E_FILE_NOT_FOUND: 2,

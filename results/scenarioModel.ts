@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { HistogramSummarySchema } from './histogramSummarySchema.ts';
 import { QueryFindingSchema } from './queryFindingSchema.ts';
+import { RealtimeResultSchema } from './realtimeModel.ts';
 import { count, isoDateTime, ms, percent } from './schemaPrimitives.ts';
+import { StorageResultSchema } from './storageModel.ts';
 
 /** Failed requests per error class (scenarios/engine/classifyError.ts), e.g. { "too-many-clients": 12 }. */
 const ErrorsByClassSchema = z.record(z.string(), count);
@@ -268,11 +270,15 @@ export const ScenarioResultSchema = z.strictObject({
   capacity: CapacitySchema.optional(),
   /** Why the run stopped before its schedule ended (a budget already lost, the target lost, Ctrl-C). */
   stoppedEarly: z.string().optional(),
+  /** A realtime scenario's subscribers, deliveries, latency and RLS cost (realtime-fanout). */
+  realtime: RealtimeResultSchema.optional(),
   /** Rows the scenario wrote: their run id (as `seed list` shows it), how many, and whether they were kept (--keep). */
   writes: z.strictObject({ runId: z.string(), rows: count, kept: z.boolean() }).optional(),
   /** pg_stat_statements over the scenario window, costliest first; `reason` when it could not be read. */
   statements: z.strictObject({ top: z.array(ScenarioStatementSchema), reason: z.string().optional() }).optional(),
   /** Plans of slow statements captured live (auto_explain). */
   capture: PlanCaptureSchema.optional(),
+  /** The Storage driver's numbers (scenario uploads): size classes, rejections, policy time, isolation. */
+  storage: StorageResultSchema.optional(),
 });
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;

@@ -5,8 +5,9 @@ import type { StageContext } from '../stack/stageContext.ts';
 import { capacityFinding, capacityStepModel, CAPACITY_MULTIPLES, describeCapacity, judgeStep } from './capacityRamp.ts';
 import { SeriesRecorder } from './engine/seriesRecorder.ts';
 import { quotaWarning } from './quotaWarning.ts';
+import { isRealtimeScenario, realtimeStage } from './realtimeStage.ts';
 import { withScenario, type LoadStageEvents, type ScenarioSession } from './withScenario.ts';
-import { chooseVia, type Via } from './chooseVia.ts';
+import { chooseVia, HTTP_ONLY_SCENARIOS, type Via } from './chooseVia.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
 import { attachDiagnostics } from './diagnostics/watchScenario.ts';
 import { withIdleBenchmarks } from './diagnostics/idleBenchmarks.ts';
@@ -33,6 +34,7 @@ export interface LoadChoice {
  * section, so the command writes it as partial (exit 3).
  */
 export async function loadStage(stage: StageContext & { events: LoadStageEvents }, choice: LoadChoice): Promise<ScenarioResult> {
+  if (isRealtimeScenario(choice.scenario)) return realtimeStage(stage, choice);
   const { config, session, events } = stage;
   await ensureBenchData(stage, undefined, choice.referenceDate);
   const maxConnections = Number.parseInt(session.server.settings.max_connections ?? '', 10) || config.budgets.maxConnections;
@@ -43,7 +45,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   let result: ScenarioResult;
   let stopped: unknown;
   const via = chooseVia(choice.via, plan.name, session.target);
-  events.note(`${plan.name}: via ${via === 'rest' ? 'REST (/rest/v1)' : 'the pg driver'}`);
+  events.note(`${plan.name}: via ${HTTP_ONLY_SCENARIOS.includes(plan.name) ? "Supabase's HTTP API" : via === 'rest' ? 'REST (/rest/v1)' : 'the pg driver'}`);
   const options = { keep: choice.keep, abortOnFail: plan.name === 'capacity' || choice.abortOnFail, via };
   if (plan.name === 'capacity') {
     const recorder = new SeriesRecorder();
@@ -75,9 +77,11 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   } else {
     const { value: once, writes, diagnostics } = await withScenario(stage, plan, options, async (scenario) => {
       const outcome = await scenario.run({ model: plan.model });
-      return { outcome, journeys: scenario.journeys, catalog: scenario.catalog, driver: driverFacts(scenario) };
+      return { outcome, journeys: scenario.journeys, catalog: scenario.catalog, driver: driverFacts(scenario), storage: scenario.storage };
     });
-    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...(writes ? { writes } : {}) };
+    // The Storage numbers are read after the teardown: they say whether the run's objects went.
+    const storage = once.storage ? { localStack: once.storage.localStack(), storage: once.storage.result(once.outcome.durationMs) } : {};
+    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...storage, ...(writes ? { writes } : {}) };
     if (diagnostics) result = attachDiagnostics(result, diagnostics, once.journeys);
     if (!stopReason(once.outcome)) result = await withIdleBenchmarks(stage, result, once.journeys, once.catalog);
     stopped = stopReason(once.outcome);

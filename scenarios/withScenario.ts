@@ -9,6 +9,8 @@ import { warmPool } from './drivers/pg/pgPool.ts';
 import { perVuConnections } from './drivers/pg/perVuConnections.ts';
 import { openRestDriver } from './drivers/rest/restDriver.ts';
 import { openRestEndpoint } from './drivers/rest/restEndpoint.ts';
+import { openStorageDriver } from './drivers/storage/storageDriver.ts';
+import type { StorageResult } from '../results/storageModel.ts';
 import type { Via } from './chooseVia.ts';
 import type { Iterate } from './engine/journey.ts';
 import type { LoadModel } from './engine/loadModel.ts';
@@ -50,6 +52,8 @@ export interface ScenarioSession {
   via: Via;
   /** The REST driver's per-endpoint numbers so far, and whether its endpoint was the local test stack. */
   rest?: { endpoints(): EndpointResult[]; localStack(): boolean };
+  /** The Storage driver's numbers (uploads); complete once the teardown has removed or kept the objects. */
+  storage?: { result(durationMs: number): StorageResult; localStack(): boolean };
   run(options: RunOptions): Promise<LoadRunOutcome>;
   /** Always called: ends the connections, removes exactly the rows written (or keeps them). */
   teardown(): Promise<ScenarioWrites | undefined>;
@@ -72,8 +76,29 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
   let journeys: WorkloadJourney[];
   let teardown: () => Promise<ScenarioWrites | undefined>;
   let rest: ScenarioSession['rest'];
+  let storage: ScenarioSession['storage'];
   const writesOf = (rows: { runId: string } | undefined, n: number) => (rows ? { runId: rows.runId, rows: n, kept: options.keep } : undefined);
-  if (options.via === 'rest') {
+  if (plan.journeys.every((journey) => journey.kind === 'storage')) {
+    const endpoint = await openRestEndpoint(session.target, config);
+    try {
+      const connections = plan.model.kind === 'open' ? plan.model.maxInFlight : plan.model.vus;
+      const driver = await openStorageDriver(session.client, plan.journeys, { scenario: plan.name, endpoint, connections, seed: options.seed });
+      for (const line of driver.missing) events.note(`${plan.name}: left out ${line}`);
+      iterate = driver.iterate;
+      journeys = driver.journeys;
+      storage = { result: driver.result, localStack: () => driver.client.localStack };
+      teardown = async () => {
+        try {
+          return writesOf(driver.rows, await driver.teardown(session.client, options.keep));
+        } finally {
+          await endpoint.release();
+        }
+      };
+    } catch (error) {
+      await endpoint.release();
+      throw error;
+    }
+  } else if (options.via === 'rest') {
     const endpoint = await openRestEndpoint(session.target, config);
     try {
       const connections = plan.model.kind === 'open' ? plan.model.maxInFlight : plan.model.vus;
@@ -97,7 +122,7 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
     const journey = plan.journeys[0]!;
     const query = journey.kind === 'read' ? catalog.find((candidate) => candidate.name === journey.query) : undefined;
     if (!query) throw new Error(`the connections scenario needs the catalog query ${journey.kind === 'read' ? journey.query : '?'}`);
-    const driver = perVuConnections(session.target.url, query);
+    const driver = perVuConnections(session.target.url, query, options.sessionOptions);
     iterate = driver.iterate;
     journeys = plan.journeys;
     teardown = async () => (await driver.close(), undefined);
@@ -118,6 +143,7 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
     catalog,
     via: options.via ?? 'pg',
     ...(rest ? { rest } : {}),
+    ...(storage ? { storage } : {}),
     teardown,
     run: (run) =>
       runLoad({
@@ -148,7 +174,8 @@ export async function withScenario<T>(
   work: (scenario: ScenarioSession) => Promise<T>,
 ): Promise<{ value: T; writes?: ScenarioWrites; diagnostics?: ScenarioDiagnostics }> {
   const { session, config } = stage;
-  const capture = await prepareCapture(session.client, config, options.via ?? 'pg');
+  const driver = plan.journeys.every((journey) => journey.kind === 'storage') ? 'storage' : (options.via ?? 'pg');
+  const capture = await prepareCapture(session.client, config, driver);
   if (capture.status === 'unavailable') stage.events.note(`${plan.name}: plans not captured: ${capture.reason}`);
   const scenario = await openScenario(stage, plan, { ...options, ...(capture.status === 'on' ? { sessionOptions: capture.sessionOptions } : {}) });
   let writes: ScenarioWrites | undefined;

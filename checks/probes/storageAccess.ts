@@ -6,8 +6,19 @@ import { probeCheck } from './probeCheck.ts';
 import { deniedByPrivileges } from './probeSession.ts';
 import { loadTableMeta } from './tableMeta.ts';
 
-// Supabase's path convention: the first folder of an object's name is its owner's user id.
-const OWN_FOLDER = '(storage.foldername(name))[1] = ((SELECT auth.uid()))::text';
+/**
+ * Who may read an object once the leak is fixed: its uploader (`owner_id`, text, on current
+ * Supabase; the older uuid `owner` otherwise) and, in `payment-proofs`, the GOM of the order the
+ * path names. GOMFLOW stores proofs at `payment-proofs/{orderId}/payment-proof-…` inside the
+ * bucket (gomflow-traffic.md §3), so the order id is the second folder, not the first; the
+ * comparison is on text so an odd path matches nothing instead of failing a uuid cast.
+ */
+export function readerCondition(bucketId: string, hasOwnerId: boolean, hasOrders: boolean): string {
+  const uploader = hasOwnerId ? 'owner_id = ((SELECT auth.uid()))::text' : 'owner = (SELECT auth.uid())';
+  if (bucketId !== 'payment-proofs' || !hasOrders) return uploader;
+  const gom = 'EXISTS (SELECT 1 FROM public.orders o WHERE o.user_id = (SELECT auth.uid()) AND o.id::text = (storage.foldername(objects.name))[2])';
+  return `(${uploader} OR ${gom})`;
+}
 
 /**
  * storage.access: per bucket, GOM A uploads `<A's id>/…` (inserted as the owner would be by the
@@ -20,17 +31,20 @@ export const storageAccess = probeCheck({
   checklistSection: 'Security Verification',
   defaultLevel: 'fail',
   async run(ctx, personas, inProbe) {
-    const objects = (await loadTableMeta(ctx)).get('storage.objects');
+    const tables = await loadTableMeta(ctx);
+    const objects = tables.get('storage.objects');
     if (!objects) return skip('no storage.objects table');
     const { rows: buckets } = await ctx.client.query<{ id: string; public: boolean }>(`SELECT id, coalesce(public, false) AS public FROM storage.buckets ORDER BY id`);
     if (buckets.length === 0) return skip('no buckets');
     const evidence: Evidence[] = [];
     const fixes = new Set<string>();
+    const hasOwnerId = objects.columns.some((c) => c.name === 'owner_id');
+    const orders = tables.get('public.orders');
+    const hasOrders = ['id', 'user_id'].every((name) => orders?.columns.some((c) => c.name === name));
     for (const bucket of buckets) {
       await inProbe(async (session) => {
         const owner = personas.gomA.userId!;
         const name = `${owner}/probe-${randomUUID().slice(0, 8)}.png`;
-        const hasOwnerId = objects.columns.some((c) => c.name === 'owner_id');
         const stored = await session.keep(
           `INSERT INTO storage.objects (bucket_id, name, owner, ${hasOwnerId ? 'owner_id, ' : ''}metadata)
            VALUES ($1, $2, $3::uuid, ${hasOwnerId ? '$3::text, ' : ''}'{"mimetype": "image/png", "size": 1024}') RETURNING to_jsonb(objects.*) AS row`,
@@ -62,7 +76,7 @@ export const storageAccess = probeCheck({
           if (leak) {
             const blamed = await culprits(ctx, session, objects, reader, 'SELECT', object);
             row.policies = blamed.map((p) => p.name).join(' | ');
-            for (const p of blamed) fixes.add(restrictPolicy(p, 'SELECT', OWN_FOLDER));
+            for (const p of blamed) fixes.add(restrictPolicy(p, 'SELECT', readerCondition(bucket.id, hasOwnerId, hasOrders)));
           }
           evidence.push(row);
         }

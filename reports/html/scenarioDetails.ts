@@ -5,7 +5,8 @@ import { badge, esc, table } from './markup.ts';
 /** The scenario facts the Node engine adds: errors by class, dropped iterations, pool wait, early stop, written rows, capacity. */
 export function scenarioExtraFacts(s: ScenarioResult): [string, string][] {
   const pairs: [string, string][] = [];
-  if (s.via) pairs.push(['via', s.via === 'rest' ? `REST (/rest/v1, as the app sends it)${s.localStack ? ' <span class="muted">against the local stand-in stack, a test target: not Supabase\'s PostgREST</span>' : ''}` : 'the pg driver (SQL on the app\'s pool)']);
+  if (s.storage) pairs.push(['via', `Storage (/storage/v1, as the app uploads)${s.localStack ? ' <span class="muted">against the local stand-in stack, a test target: not Supabase Storage</span>' : ''}`]);
+  else if (s.via) pairs.push(['via', s.via === 'rest' ? `REST (/rest/v1, as the app sends it)${s.localStack ? ' <span class="muted">against the local stand-in stack, a test target: not Supabase\'s PostgREST</span>' : ''}` : 'the pg driver (SQL on the app\'s pool)']);
   if (s.model) pairs.push(['load model', esc(s.model.kind === 'open' ? `open, up to ${formatRate(s.model.peakRateRps ?? 0)} arrivals` : `closed, ${s.model.vus ?? '?'} virtual users`)]);
   const classes = Object.entries(s.errorsByClass ?? {}).filter(([, n]) => n > 0);
   if (classes.length > 0) pairs.push(['errors by class', esc(classes.map(([name, n]) => `${name} ${formatCount(n)}`).join(' · '))]);

@@ -1,5 +1,7 @@
 import { formatCount, formatMs, formatPct } from '../../core/format.ts';
+import { realtimeLines } from './realtimeLines.ts';
 import type { EndpointResult, ScenarioResult, TimelinePoint } from '../../results/resultsModel.ts';
+import { storageLines } from './storageLines.ts';
 
 /** One line per interval of a running scenario, for stderr. */
 export function scenarioTickLine(scenario: string, point: TimelinePoint): string {
@@ -18,8 +20,10 @@ export function scenarioSummaryLines(result: ScenarioResult): string[] {
       (result.droppedIterations ? `, ${formatCount(result.droppedIterations)} dropped` : '') +
       (result.peakConnections !== undefined ? `, peak ${result.peakConnections} connections` : ''),
   ];
-  if (result.via) lines.push(`  via ${result.via === 'rest' ? `REST${result.localStack ? ' (the local stand-in stack: a test target, not Supabase)' : ''}` : 'pg'}`);
+  if (result.storage) lines.push(`  via Storage${result.localStack ? ' (the local stand-in stack: a test target, not Supabase)' : ''}`, ...storageLines(result.storage));
+  else if (result.via) lines.push(`  via ${result.via === 'rest' ? `REST${result.localStack ? ' (the local stand-in stack: a test target, not Supabase)' : ''}` : 'pg'}`);
   for (const e of result.endpoints ?? []) lines.push(endpointLine(e));
+  if (result.realtime) lines.push(...realtimeLines(result.realtime));
   if (result.poolWait) lines.push(`  pool wait p50 ${formatMs(result.poolWait.p50Ms)} p95 ${formatMs(result.poolWait.p95Ms)} max ${formatMs(result.poolWait.maxMs)} ms over ${formatCount(result.poolWait.count)} checkouts`);
   if (result.detail) lines.push(`  ${result.detail}`);
   if (result.stoppedEarly) lines.push(`  stopped early: ${result.stoppedEarly}`);

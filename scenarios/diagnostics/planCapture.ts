@@ -2,7 +2,6 @@ import type pg from 'pg';
 import { INTERNAL_MARK } from '../../bench/sampleParams.ts';
 import type { ResolvedConfig } from '../../core/config/configSchema.ts';
 import type { PlanCapture } from '../../results/resultsModel.ts';
-import type { Via } from '../chooseVia.ts';
 
 /** Where capture stands before the load: on (with the settings every pooled connection starts with), or why not. */
 export type CaptureSetup =
@@ -19,12 +18,13 @@ const PREFIX_WITH_APP = / db=%d app=%a /;
  * one, so there it cannot), and the harness reads the plans back from the server log with
  * pg_read_binary_file, which the log line prefix must let it attribute (%a).
  */
-export async function prepareCapture(client: pg.Client, config: ResolvedConfig, via: Via): Promise<CaptureSetup> {
+export async function prepareCapture(client: pg.Client, config: ResolvedConfig, driver: 'pg' | 'rest' | 'storage'): Promise<CaptureSetup> {
   const minDurationMs = config.capture.minDurationMs ?? config.budgets.queryP95Ms;
   const sampleRate = config.capture.sampleRate;
   const base = { minDurationMs, sampleRate };
   if (!config.capture.enabled) return { status: 'off', ...base };
-  if (via === 'rest') return { status: 'unavailable', reason: "the REST driver's statements run on the REST server's own connections; run the scenario with --via pg to capture plans", ...base };
+  if (driver === 'rest') return { status: 'unavailable', reason: "the REST driver's statements run on the REST server's own connections; run the scenario with --via pg to capture plans", ...base };
+  if (driver === 'storage') return { status: 'unavailable', reason: "the Storage driver's statements run on the Storage server's own connections", ...base };
   const superuser = (await client.query<{ superuser: boolean }>(`${INTERNAL_MARK} SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`)).rows[0]?.superuser;
   if (!superuser) return { status: 'unavailable', reason: 'auto_explain can only be loaded per session by a superuser (on Supabase the postgres role is not one); plans were not captured', ...base };
   // pg_current_logfile is a superuser's (or pg_monitor's) function: asked only now.

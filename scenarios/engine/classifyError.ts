@@ -14,6 +14,11 @@ export const ERROR_CLASSES = [
   'http-4xx',
   'http-5xx',
   'rate-limited',
+  // Storage's refusals, by the status in its 400 body: too large 413, wrong type 415, denied 403, duplicate 409.
+  'too-large',
+  'wrong-type',
+  'denied',
+  'duplicate',
   'network',
   'other',
 ] as const;
@@ -23,7 +28,7 @@ export type ErrorClass = (typeof ERROR_CLASSES)[number];
  * Classes of a request the server answered with an error status: counted apart from latency
  * (a fast 401 is no latency a user waited for a page), as autocannon records only 2xx.
  */
-export const ANSWERED_ERROR_CLASSES: ReadonlySet<ErrorClass> = new Set(['http-4xx', 'http-5xx', 'rate-limited']);
+export const ANSWERED_ERROR_CLASSES: ReadonlySet<ErrorClass> = new Set(['http-4xx', 'http-5xx', 'rate-limited', 'too-large', 'wrong-type', 'denied', 'duplicate']);
 
 /** An error whose class its driver already knows (the REST driver's HTTP status or network failure). */
 export class ClassifiedError extends Error {

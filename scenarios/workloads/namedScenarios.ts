@@ -2,9 +2,10 @@ import { GomflowError } from '../../core/errors.ts';
 import type { LoadModel, RateStage } from '../engine/loadModel.ts';
 import { BULK_JOBS } from './bulkJobs.ts';
 import { afterBurstRps, BURST_MINUTES, LAUNCH_MIX_JOURNEYS, launchPeakRps } from './launchMix.ts';
+import { UPLOAD_JOURNEYS, uploadsPeakRps } from './uploadsMix.ts';
 import type { WorkloadJourney } from './workload.ts';
 
-export const SCENARIO_NAMES = ['smoke', 'connections', 'launch-drop', 'capacity', 'bulk', 'soak'] as const;
+export const SCENARIO_NAMES = ['smoke', 'connections', 'launch-drop', 'capacity', 'bulk', 'soak', 'uploads'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /** What the user may set on the command line. */
@@ -17,6 +18,9 @@ export interface ScenarioKnobs {
   compress?: number;
   /** Comeback season multiplier of §6.1 (COMEBACK=3). Default 1. */
   comeback?: number;
+  /** realtime-fanout: subscribers (default 50) and joins per second (default 50); --rate is its submissions per second. */
+  subscribers?: number;
+  joinRate?: number;
 }
 
 /** What the scenario needs to know of the run's limits. */
@@ -51,6 +55,9 @@ export function planScenario(name: string, knobs: ScenarioKnobs, limits: Scenari
     }
     case 'launch-drop':
       return { name, journeys: LAUNCH_MIX_JOURNEYS, model: open(0, launchDropStages(knobs)), connections: 'pool', expectedPeakRps: launchPeakRps(knobs.comeback ?? 1) };
+    case 'uploads':
+      // ST1's proof uploads in the launch's shape, time-compressed like launch-drop, through /storage/v1.
+      return { name, journeys: UPLOAD_JOURNEYS, model: open(0, launchDropStages({ ...knobs, rate: knobs.rate ?? uploadsPeakRps(knobs.comeback ?? 1) })), connections: 'pool' };
     case 'capacity': {
       const expected = knobs.rate ?? launchPeakRps(knobs.comeback ?? 1);
       return { name, journeys: LAUNCH_MIX_JOURNEYS, model: open(expected, [{ durationMs: knobs.durationMs ?? 10_000, rate: expected }]), connections: 'pool', expectedPeakRps: expected };

@@ -29,7 +29,13 @@ export interface JobJourney extends Journey {
   sql: string;
 }
 
-export type WorkloadJourney = ReadJourney | WriteJourney | JobJourney;
+/** A Storage action of the Storage driver (scenarios/drivers/storage/): a buyer's proof upload, the GOM's verification, the isolation pass. */
+export interface StorageJourney extends Journey {
+  kind: 'storage';
+  action: 'upload' | 'verify' | 'isolation';
+}
+
+export type WorkloadJourney = ReadJourney | WriteJourney | JobJourney | StorageJourney;
 
 /** A workload as data: what both engines (Node, k6) replay. */
 export interface Workload {

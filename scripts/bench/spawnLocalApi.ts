@@ -8,11 +8,12 @@ const ENTRY = fileURLToPath(new URL('../../stack/server/serveLocalApi.ts', impor
  * The local API server in a child process of its own over `databaseUrl`, as `db up` runs it
  * (its own event loop, not the load generator's), but not recorded in the local state: a
  * benchmark's server on a scratch database must not replace the developer's. stop() ends it.
+ * `extraEnv` adds serveLocalApi's options (GOMFLOW_API_STORAGE_DIR turns /storage/v1 on).
  */
-export async function spawnLocalApi(databaseUrl: string, jwtSecret: string, pool: ResolvedConfig['pool']): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function spawnLocalApi(databaseUrl: string, jwtSecret: string, pool: ResolvedConfig['pool'], extraEnv: Record<string, string> = {}): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), ENTRY], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', GOMFLOW_API_DATABASE_URL: databaseUrl, GOMFLOW_API_JWT_SECRET: jwtSecret, GOMFLOW_API_PORT: '0', GOMFLOW_API_POOL: JSON.stringify(pool) },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', GOMFLOW_API_DATABASE_URL: databaseUrl, GOMFLOW_API_JWT_SECRET: jwtSecret, GOMFLOW_API_PORT: '0', GOMFLOW_API_POOL: JSON.stringify(pool), ...extraEnv },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -21,6 +22,7 @@ export async function spawnLocalApi(databaseUrl: string, jwtSecret: string, pool
   });
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

@@ -83,7 +83,11 @@ describe('check on the bundled production schema with a few sample rows', () => 
     const anonPrivate = storage.evidence.filter((e) => e.persona === 'anon' && e.public === false);
     expect(anonPrivate.map((e) => e.bucket).sort()).toEqual(privateBuckets);
     expect(anonPrivate.map((e) => e.rows)).toEqual(privateBuckets.map(() => 0));
-    expect(storage.remediationSql).toMatch(/^ALTER POLICY "Order owners can view payment proofs" ON storage\.objects USING .*foldername\(name\)\)\[1\] = \(\(SELECT auth\.uid\(\)\)\)::text\);$/);
+    // The uploader, or the GOM of the order named by the path's second folder (payment-proofs/{orderId}/…).
+    expect(storage.remediationSql).toBe(
+      `ALTER POLICY "Order owners can view payment proofs" ON storage.objects USING ((((bucket_id = 'payment-proofs'::text) AND (auth.role() = 'authenticated'::text))) AND ` +
+        `(owner_id = ((SELECT auth.uid()))::text OR EXISTS (SELECT 1 FROM public.orders o WHERE o.user_id = (SELECT auth.uid()) AND o.id::text = (storage.foldername(objects.name))[2])));`,
+    );
   });
 
   it('anon (and a buyer) insert a submission already paid with amount 0', () => {

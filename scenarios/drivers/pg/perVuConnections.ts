@@ -12,12 +12,12 @@ import { createPool, withPooled } from './pgPool.ts';
  * and nothing once the connection is held. Past the server's limit the connect fails with
  * 53300, which the engine counts as too-many-clients; the user tries again after its think time.
  */
-export function perVuConnections(url: string, query: CatalogQuery): { iterate: Iterate; close: () => Promise<void> } {
+export function perVuConnections(url: string, query: CatalogQuery, sessionOptions?: string): { iterate: Iterate; close: () => Promise<void> } {
   const pools = new Map<number, pg.Pool>();
   const poolOf = (vu: number) => {
     let pool = pools.get(vu);
     if (!pool) {
-      pool = createPool(url, { min: 0, max: 1, idleTimeoutMs: 0 });
+      pool = createPool(url, { min: 0, max: 1, idleTimeoutMs: 0 }, { options: sessionOptions });
       pools.set(vu, pool);
     }
     return pool;

@@ -85,7 +85,7 @@ describe('storage-js limits, errors and RLS against the local /storage/v1', () =
     expect([(await f.files()).length, await rowsNamed(path)]).toEqual([filesAfterFirst, 1]);
   });
 
-  it("with the production policy buyer B downloads buyer A's proof; after the Check issue's remediation SQL B cannot", async () => {
+  it("with the production policy buyer B downloads buyer A's proof; after the Check issue's remediation SQL only A and the order's GOM can", async () => {
     const path = proofPath(4);
     const bytes = fakeJpeg(40_000);
     expect((await buyerA.storage.from('payment-proofs').upload(path, bytes, { contentType: 'image/jpeg' })).error).toBeNull();
@@ -97,11 +97,19 @@ describe('storage-js limits, errors and RLS against the local /storage/v1', () =
     expect(check.remediationSql).toMatch(/^ALTER POLICY "Order owners can view payment proofs" ON storage\.objects/);
     await f.db.client.query(check.remediationSql!);
 
-    const refused = await buyerB.storage.from('payment-proofs').download(path);
-    expect(refused.error).toMatchObject({ statusCode: '404', message: 'Object not found' });
-    // The fix keys on the owner's folder, and the app's path starts with "payment-proofs/":
-    // under it A cannot read their own proof either; only the service role still can.
-    expect((await buyerA.storage.from('payment-proofs').download(path)).error).toMatchObject({ statusCode: '404' });
+    const goms = await f.sql<{ email: string; owns: boolean }>(
+      `SELECT u.email, bool_or(o.id = $1) AS owns FROM auth.users u JOIN orders o ON o.user_id = u.id GROUP BY u.email ORDER BY owns DESC, u.email`,
+      [order.order_id],
+    );
+    expect(goms.map((g) => g.owns).slice(0, 2)).toEqual([true, false]);
+    const gomOfOrder = await f.signedIn(goms[0]!.email);
+    const gomB = await f.signedIn(goms[1]!.email);
+    for (const reader of [buyerA, gomOfOrder]) {
+      const { data, error } = await reader.storage.from('payment-proofs').download(path);
+      expect(error).toBeNull();
+      expect(Buffer.from(await data!.arrayBuffer()).equals(bytes)).toBe(true);
+    }
+    for (const reader of [buyerB, gomB]) expect((await reader.storage.from('payment-proofs').download(path)).error).toMatchObject({ statusCode: '404', message: 'Object not found' });
     expect((await f.service.storage.from('payment-proofs').download(path)).error).toBeNull();
   });
 });

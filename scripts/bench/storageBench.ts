@@ -1,0 +1,147 @@
+/**
+ * npm run bench:storage [-- --files N] [--concurrency C] [--big N]
+ *
+ * On the local target, in a scratch database (tiny seed) dropped afterwards, with the local API
+ * server (and /storage/v1 over a temp folder) in a process of its own, stopped afterwards:
+ * (a) upload throughput of N 1 MB proofs through /storage/v1 as a buyer (policy check, row,
+ *     bytes) vs writing the same bytes to the same disk and inserting the same storage.objects
+ *     rows directly, C at a time; the ratio (target ≥ 0.8×).
+ * (b) the server's RSS while buyers upload `big` files of 50 MB (default 100), C at a time:
+ *     flat when the bytes stream through instead of piling up.
+ */
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig } from '../../core/config/loadConfig.ts';
+import { SCALE_PRESETS } from '../../generators/scales.ts';
+import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
+import { runSeed } from '../../seed/runSeed.ts';
+import { personaTokens } from '../../scenarios/drivers/rest/personaTokens.ts';
+import { proofBody } from '../../scenarios/drivers/storage/proofBytes.ts';
+import { StorageClient } from '../../scenarios/drivers/storage/storageClient.ts';
+import { generateJwtSecret } from '../../stack/auth/jwtKey.ts';
+import { mintApiKeys } from '../../stack/auth/mintApiKeys.ts';
+import { ensureRunning, resolveTarget } from '../../stack/target.ts';
+import { openScratchDatabase, type ScratchDatabase } from './scratchDatabase.ts';
+import { spawnLocalApi } from './spawnLocalApi.ts';
+
+const { values } = parseArgs({ options: { files: { type: 'string', default: '200' }, concurrency: { type: 'string', default: '4' }, big: { type: 'string', default: '100' } } });
+const files = Number(values.files);
+const concurrency = Number(values.concurrency);
+const bigFiles = Number(values.big);
+const MiB = 1024 * 1024;
+const SMALL = MiB;
+const BIG = 50 * MiB;
+const config = await loadConfig({ cwd: process.cwd(), env: process.env, flags: {} });
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const target = await resolveTarget({ ...config, target: 'local' }, process.cwd());
+const running = await ensureRunning(target);
+const work = mkdtempSync(path.join(tmpdir(), 'gomflow-bench-storage-'));
+let scratch: ScratchDatabase | undefined;
+let stopApi: (() => Promise<void>) | undefined;
+
+/** Runs `count` tasks, `width` at a time; returns the wall time, ms. */
+async function inParallel(count: number, width: number, task: (index: number) => Promise<void>): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < count) await task(next++);
+  }));
+  return performance.now() - started;
+}
+
+/** The server's resident memory, MiB, from /proc (Linux). */
+const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+try {
+  scratch = await openScratchDatabase(target, 'storage');
+  const { url, control } = scratch;
+  say(`bench:storage — seeding tiny into the scratch database ${scratch.name}…`);
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return client;
+  };
+  const quiet = { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined };
+  await runSeed(connect, ALL_TABLE_SPECS, { seed: 1, scale: 'tiny', counts: SCALE_PRESETS.tiny, analytics: 'designed', referenceDate: new Date(), parallel: 2, fastPath: true, signal: new AbortController().signal, events: quiet });
+  const { orderId, buyer } = (await control.query<{ orderId: string; buyer: string }>(
+    `SELECT (SELECT id::text FROM orders ORDER BY id LIMIT 1) AS "orderId", (SELECT u.id::text FROM auth.users u WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.user_id = u.id) ORDER BY u.id LIMIT 1) AS buyer`,
+  )).rows[0]!;
+  const secret = generateJwtSecret();
+  const keys = await mintApiKeys(secret, Math.floor(Date.now() / 1000));
+  const storageDir = path.join(work, 'storage');
+  const directDir = path.join(work, 'direct');
+  mkdirSync(directDir);
+  const api = await spawnLocalApi(url, secret, config.pool, { GOMFLOW_API_STORAGE_DIR: storageDir, GOMFLOW_STORAGE_FILE_SIZE_LIMIT: String(BIG + MiB) });
+  stopApi = api.stop;
+  const endpoint = { url: api.url, ...keys, jwtSecret: secret, release: async () => undefined };
+  const token = (await personaTokens(control, endpoint, [buyer]))!.get(buyer)!;
+  const client = new StorageClient(api.url, keys.anonKey, concurrency);
+  const name = (i: number, tag: string) => `payment-proofs/${orderId}/payment-proof-bench-${tag}-${i}.jpg`;
+  say(`bench:storage — ${files} × 1 MB, ${concurrency} at a time, on a 2-core machine shared with other work: expect noise`);
+
+  // Where the server's time goes (its Server-Timing): db is the bucket lookup, the permission test and the row.
+  const timing = { n: 0, dbMs: 0, totalMs: 0, latencyMs: 0 };
+  const viaServer = async (count: number, size: number, tag: string) =>
+    inParallel(count, concurrency, async (i) => {
+      const answer = await client.upload('payment-proofs', name(i, tag), proofBody({ size, mime: 'image/jpeg' }, i + 1), size, 'image/jpeg', token, {});
+      if (!answer.ok) throw new Error(`upload ${i} answered ${answer.statusCode}`);
+      if (size === SMALL && answer.timing) {
+        timing.n++;
+        timing.dbMs += answer.timing.dbMs;
+        timing.totalMs += answer.timing.totalMs;
+        timing.latencyMs += answer.latencyMs;
+      }
+    });
+  const pool = new pg.Pool({ connectionString: url, max: concurrency });
+  // The floor: the same bytes to a file on the same disk, then the same row, no HTTP, no policy check.
+  const direct = async (count: number, size: number, tag: string) =>
+    inParallel(count, concurrency, async (i) => {
+      const version = randomUUID();
+      await pipeline(proofBody({ size, mime: 'image/jpeg' }, i + 1), createWriteStream(path.join(directDir, version), { mode: 0o600 }));
+      await pool.query(`INSERT INTO storage.objects (bucket_id, name, owner, owner_id, version, metadata) VALUES ('payment-proofs', $1, $2::uuid, $2, $3, $4)`, [
+        name(i, tag),
+        buyer,
+        version,
+        { size, mimetype: 'image/jpeg', cacheControl: 'max-age=3600' },
+      ]);
+    });
+
+  say('(a) 1 MB uploads: direct, server, direct, server…');
+  const rounds: { direct: number; server: number }[] = [];
+  for (let round = 0; round < 2; round++) {
+    const d = await direct(files, SMALL, `d${round}`);
+    const s = await viaServer(files, SMALL, `s${round}`);
+    rounds.push({ direct: d, server: s });
+  }
+  const mbps = (ms: number) => (files * SMALL) / MiB / (ms / 1000);
+  const directMs = rounds.reduce((sum, r) => sum + r.direct, 0);
+  const serverMs = rounds.reduce((sum, r) => sum + r.server, 0);
+
+  say(`(b) ${bigFiles} × 50 MB uploads through the server, sampling its RSS…`);
+  const samples: number[] = [rssMiB(api.pid)];
+  const sampler = setInterval(() => samples.push(rssMiB(api.pid)), 200);
+  const bigMs = await viaServer(bigFiles, BIG, 'big').finally(() => clearInterval(sampler));
+  samples.push(rssMiB(api.pid));
+  await client.close();
+  await pool.end();
+
+  console.log(`\n(a) ${files} × 1 MB proofs, ${concurrency} at a time, 2 rounds each`);
+  for (const [i, r] of rounds.entries()) console.log(`  round ${i + 1}: direct ${mbps(r.direct).toFixed(1)} MB/s, server ${mbps(r.server).toFixed(1)} MB/s → ${(r.direct / r.server).toFixed(2)}×`);
+  console.log(`  direct (file + row)  ${mbps(directMs / 2).toFixed(1)} MB/s`);
+  console.log(`  /storage/v1          ${mbps(serverMs / 2).toFixed(1)} MB/s → ${(directMs / serverMs).toFixed(2)}× the direct path (target ≥ 0.8×)`);
+  console.log(`  per 1 MB upload: ${(timing.latencyMs / timing.n).toFixed(1)} ms at the client, ${(timing.totalMs / timing.n).toFixed(1)} ms in the server, of it ${(timing.dbMs / timing.n).toFixed(1)} ms in the database`);
+  const first = samples[0]!;
+  const peak = Math.max(...samples);
+  console.log(`(b) ${bigFiles} × 50 MB through /storage/v1: ${((bigFiles * BIG) / MiB / (bigMs / 1000)).toFixed(0)} MB/s; server RSS ${first.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB, ${samples.at(-1)!.toFixed(0)} MiB after (${samples.length} samples; +${(peak - first).toFixed(0)} MiB at most while ${((bigFiles * BIG) / MiB / 1024).toFixed(1)} GiB went through)`);
+} finally {
+  await stopApi?.().catch(() => undefined);
+  await scratch?.drop();
+  rmSync(work, { recursive: true, force: true });
+  await running.release();
+}
