@@ -10,6 +10,8 @@ import { isRealtimeScenario, realtimeStage } from './realtimeStage.ts';
 import { withScenario, type LoadStageEvents, type ScenarioSession } from './withScenario.ts';
 import { chooseVia, HTTP_ONLY_SCENARIOS, type Via } from './chooseVia.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
+import { attachDiagnostics } from './diagnostics/watchScenario.ts';
+import { withIdleBenchmarks } from './diagnostics/idleBenchmarks.ts';
 import { planScenario, type ScenarioKnobs } from './workloads/namedScenarios.ts';
 
 export interface LoadChoice {
@@ -51,7 +53,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   if (plan.name === 'capacity') {
     const recorder = new SeriesRecorder();
     const stepMs = choice.knobs.durationMs ?? 10_000;
-    const { value: ramp, writes } = await withScenario(stage, plan, options, async (scenario) => {
+    const { value: ramp, writes, diagnostics } = await withScenario(stage, plan, options, async (scenario) => {
       const steps = [];
       let offset = 0;
       let last;
@@ -64,7 +66,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
         steps.push(step);
         if (step.status === 'fail' || stopReason(last)) break;
       }
-      return { steps, offset, last: last!, journeys: scenario.journeys, driver: driverFacts(scenario) };
+      return { steps, offset, last: last!, journeys: scenario.journeys, catalog: scenario.catalog, driver: driverFacts(scenario) };
     });
     stopped = stopReason(ramp.last);
     const capacity = capacityFinding(plan.expectedPeakRps!, ramp.steps);
@@ -73,14 +75,18 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
     const summary = summarizeScenario({ name: plan.name, startedAt, model, journeys: ramp.journeys, outcome: { ...ramp.last, recorder, durationMs: ramp.offset, peakConnections: peak }, budgets: config.budgets });
     // The ramp is meant to break a budget: the scenario passes when it measured, the finding is the figure.
     result = { ...summary, status: summary.requests > 0 ? 'pass' : 'skip', detail: describeCapacity(capacity), capacity, ...ramp.driver, ...(writes ? { writes } : {}) };
+    if (diagnostics) result = attachDiagnostics(result, diagnostics, ramp.journeys);
+    if (!stopReason(ramp.last)) result = await withIdleBenchmarks(stage, result, ramp.journeys, ramp.catalog);
   } else {
-    const { value: once, writes } = await withScenario(stage, plan, options, async (scenario) => {
+    const { value: once, writes, diagnostics } = await withScenario(stage, plan, options, async (scenario) => {
       const outcome = await scenario.run({ model: plan.model });
-      return { outcome, journeys: scenario.journeys, driver: driverFacts(scenario), storage: scenario.storage };
+      return { outcome, journeys: scenario.journeys, catalog: scenario.catalog, driver: driverFacts(scenario), storage: scenario.storage };
     });
     // The Storage numbers are read after the teardown: they say whether the run's objects went.
     const storage = once.storage ? { localStack: once.storage.localStack(), storage: once.storage.result(once.outcome.durationMs) } : {};
     result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...storage, ...(writes ? { writes } : {}) };
+    if (diagnostics) result = attachDiagnostics(result, diagnostics, once.journeys);
+    if (!stopReason(once.outcome)) result = await withIdleBenchmarks(stage, result, once.journeys, once.catalog);
     stopped = stopReason(once.outcome);
   }
   const usageAfter = usageBefore && !stopped ? await snapshotIndexUsage(session.client, config.checks.apiSchemas, true).catch(() => undefined) : undefined;
