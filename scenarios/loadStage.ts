@@ -4,6 +4,7 @@ import type { ScenarioResult } from '../results/resultsModel.ts';
 import type { StageContext } from '../stack/stageContext.ts';
 import { capacityFinding, capacityStepModel, CAPACITY_MULTIPLES, describeCapacity, judgeStep } from './capacityRamp.ts';
 import { SeriesRecorder } from './engine/seriesRecorder.ts';
+import { snapshotIndexUsage, unusedIndexesBetween } from './sampling/indexUsage.ts';
 import { quotaWarning } from './quotaWarning.ts';
 import { deliveryFaults, isRealtimeScenario, realtimeStage } from './realtimeStage.ts';
 import { DEFAULT_FANOUT_KNOBS } from './drivers/realtime/realtimeFanout.ts';
@@ -12,6 +13,8 @@ import type { CompanionChoice } from './launchCompanions.ts';
 import { withScenario, type LoadStageEvents, type ScenarioSession } from './withScenario.ts';
 import { chooseVia, HTTP_ONLY_SCENARIOS, type Via } from './chooseVia.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
+import { attachDiagnostics } from './diagnostics/watchScenario.ts';
+import { withIdleBenchmarks } from './diagnostics/idleBenchmarks.ts';
 import { DEFAULT_DASHBOARDS, planScenario, type ScenarioKnobs, type ScenarioPlan } from './workloads/namedScenarios.ts';
 
 export interface LoadChoice {
@@ -42,6 +45,8 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   const plan = planScenario(choice.scenario, choice.knobs, { poolMax: config.pool.max, maxConnections });
   const warning = quotaWarning(session.target, plan, config.pool.max, config.supabase.computeSize);
   if (warning) events.note(warning);
+  // Index statistics at the start and after teardown, once the scenario's backends have exited (and so flushed their counters).
+  const usageBefore = await snapshotIndexUsage(session.client, config.checks.apiSchemas).catch(() => undefined);
   const startedAt = new Date();
   let result: ScenarioResult;
   let stopped: unknown;
@@ -51,7 +56,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   if (plan.name === 'capacity') {
     const recorder = new SeriesRecorder();
     const stepMs = choice.knobs.durationMs ?? 10_000;
-    const { value: ramp, writes } = await withScenario(stage, plan, options, async (scenario) => {
+    const { value: ramp, writes, diagnostics } = await withScenario(stage, plan, options, async (scenario) => {
       const steps = [];
       let offset = 0;
       let last;
@@ -64,7 +69,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
         steps.push(step);
         if (step.status === 'fail' || stopReason(last)) break;
       }
-      return { steps, offset, last: last!, journeys: scenario.journeys, driver: driverFacts(scenario) };
+      return { steps, offset, last: last!, journeys: scenario.journeys, catalog: scenario.catalog, driver: driverFacts(scenario) };
     });
     stopped = stopReason(ramp.last);
     const capacity = capacityFinding(plan.expectedPeakRps!, ramp.steps);
@@ -73,15 +78,17 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
     const summary = summarizeScenario({ name: plan.name, startedAt, model, journeys: ramp.journeys, outcome: { ...ramp.last, recorder, durationMs: ramp.offset, peakConnections: peak }, budgets: config.budgets });
     // The ramp is meant to break a budget: the scenario passes when it measured, the finding is the figure.
     result = { ...summary, status: summary.requests > 0 ? 'pass' : 'skip', detail: describeCapacity(capacity), capacity, ...ramp.driver, ...(writes ? { writes } : {}) };
+    if (diagnostics) result = attachDiagnostics(result, diagnostics, ramp.journeys);
+    if (!stopReason(ramp.last)) result = await withIdleBenchmarks(stage, result, ramp.journeys, ramp.catalog);
   } else {
     const recorder = new SeriesRecorder();
     const companions = launchCompanions(plan, via, choice.knobs, recorder);
     if (plan.name === 'launch-drop') events.note(describeCompanions(companions, via));
-    const { value: once, writes } = await withScenario(stage, plan, { ...options, ...(companions ? { companions } : {}) }, async (scenario) => {
+    const { value: once, writes, diagnostics } = await withScenario(stage, plan, { ...options, ...(companions ? { companions } : {}) }, async (scenario) => {
       scenario.companions?.start();
       const outcome = await scenario.run({ model: plan.model, recorder });
       const realtime = await scenario.companions?.finish(DELIVERY_GRACE_MS);
-      return { outcome, journeys: scenario.journeys, driver: driverFacts(scenario), storage: scenario.storage, companions: scenario.companions, realtime };
+      return { outcome, journeys: scenario.journeys, catalog: scenario.catalog, driver: driverFacts(scenario), storage: scenario.storage, companions: scenario.companions, realtime };
     });
     // The Storage numbers are read after the teardown: they say whether the run's objects went.
     const durationMs = once.outcome.durationMs;
@@ -94,8 +101,12 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
     const deferred = once.companions?.deferredProofs() ?? 0;
     if (deferred > 0) events.note(`${plan.name}: ${deferred} of the proofs still waited for their delay when the drop ended (in the real hour they land after it): not uploaded`);
     if (rt && rt.publication.added.length > 0) events.note(`${plan.name}: added ${rt.publication.added.join(', ')} to ${rt.publication.name} for the run and put the publication back as it was`);
+    if (diagnostics) result = attachDiagnostics(result, diagnostics, once.journeys);
+    if (!stopReason(once.outcome)) result = await withIdleBenchmarks(stage, result, once.journeys, once.catalog);
     stopped = stopReason(once.outcome);
   }
+  const usageAfter = usageBefore && !stopped ? await snapshotIndexUsage(session.client, config.checks.apiSchemas, true).catch(() => undefined) : undefined;
+  if (usageBefore && usageAfter) result = { ...result, unusedIndexes: unusedIndexesBetween(usageBefore, usageAfter) };
   choice.onResult?.(result);
   if (stopped) throw stopped;
   return result;

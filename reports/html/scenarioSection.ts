@@ -3,6 +3,7 @@ import { formatCount, formatDuration, formatMs, formatPct, formatRate } from '..
 import { badge, emptyNote, esc, facts, section } from './markup.ts';
 import { changeCell } from './querySection.ts';
 import { capacityTable, endpointTable, journeyTable, scenarioExtraFacts } from './scenarioDetails.ts';
+import { scenarioUnderLoad } from './scenarioUnderLoad.ts';
 import { realtimeCharts, realtimeFacts } from './realtimeView.ts';
 import { storageTables } from './storageTables.ts';
 import { lineChartSvg, sparklineSvg } from './svgCharts.ts';
@@ -63,7 +64,7 @@ function scenarioArticle(model: ReportModel, view: ScenarioView): string {
     `<article class="scenario r-${s.status}"><h3>${badge(s.status)} ${esc(s.name)}</h3>` +
     (s.detail ? `<p>${esc(s.detail)}</p>` : '') +
     facts(pairs) +
-    `<div class="charts">${charts.join('')}</div>${journeyTable(s)}${endpointTable(s)}${capacityTable(s)}${storageTables(s)}</article>`
+    `<div class="charts">${charts.join('')}</div>${journeyTable(s)}${scenarioUnderLoad(s, model.results.queries)}${endpointTable(s)}${capacityTable(s)}${storageTables(s)}</article>`
   );
 }
 
