@@ -9,7 +9,7 @@
  * (b) the server's RSS while buyers upload `big` files of 50 MB (default 100), C at a time:
  *     flat when the bytes stream through instead of piling up.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -99,16 +99,33 @@ try {
       }
     });
   const pool = new pg.Pool({ connectionString: url, max: concurrency });
-  // The floor: the same bytes to a file on the same disk, then the same row, no HTTP, no policy check.
+  // The floor: the same bytes to a file on the same disk, then the same row, no HTTP, no policy
+  // check. The row is the server's own (metadata with the MD5 eTag), so the MD5 is taken in the
+  // same pass as the write, as the server takes it.
   const direct = async (count: number, size: number, tag: string) =>
     inParallel(count, concurrency, async (i) => {
       const version = randomUUID();
-      await pipeline(proofBody({ size, mime: 'image/jpeg' }, i + 1), createWriteStream(path.join(directDir, version), { mode: 0o600 }));
-      await pool.query(`INSERT INTO storage.objects (bucket_id, name, owner, owner_id, version, metadata) VALUES ('payment-proofs', $1, $2::uuid, $2, $3, $4)`, [
+      const md5 = createHash('md5');
+      let written = 0;
+      await pipeline(
+        proofBody({ size, mime: 'image/jpeg' }, i + 1),
+        async function* (chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
+            md5.update(chunk);
+            written += chunk.length;
+            yield chunk;
+          }
+        },
+        createWriteStream(path.join(directDir, version), { mode: 0o600 }),
+      );
+      const metadata = { eTag: `"${md5.digest('hex')}"`, size: written, mimetype: 'image/jpeg', cacheControl: 'max-age=3600', lastModified: new Date().toISOString(), contentLength: written, httpStatusCode: 200 };
+      await pool.query(`INSERT INTO storage.objects (id, bucket_id, name, owner, owner_id, version, metadata, user_metadata) VALUES ($1, 'payment-proofs', $2, $3::uuid, $3, $4, $5, $6)`, [
+        randomUUID(),
         name(i, tag),
         buyer,
         version,
-        { size, mimetype: 'image/jpeg', cacheControl: 'max-age=3600' },
+        metadata,
+        {},
       ]);
     });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { insertObjectRow, upsertObjectRow } from './objectRows.ts';
+import { objectRowStatement } from './objectRows.ts';
 import { StorageError, STORAGE_ERRORS } from './storageError.ts';
 import type { StorageSession } from './storageSession.ts';
 
@@ -15,14 +15,12 @@ export interface UploadTarget {
  * Storage's permission test (uploader.ts canUpload): the row the upload would write — an INSERT,
  * or the upsert's INSERT … ON CONFLICT DO UPDATE … RETURNING — tried under the caller's role in a
  * transaction that is rolled back, so the storage policies decide before any byte is stored.
+ * One round trip: BEGIN, the request context, the row and ROLLBACK go as one pipeline.
  */
 export async function canUpload(session: StorageSession, target: UploadTarget): Promise<void> {
   const probe = { id: randomUUID(), bucketId: target.bucketId, name: target.name, owner: target.owner, version: '1' };
   try {
-    await session.asCaller(async (client) => {
-      if (target.upsert) await upsertObjectRow(client, probe);
-      else await insertObjectRow(client, probe);
-    });
+    await session.requestQuery(objectRowStatement(probe, target.upsert));
   } catch (error) {
     throw duplicateAsKey(error, target.upsert);
   }

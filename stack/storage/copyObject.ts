@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { duplicateAsKey } from './canUpload.ts';
 import type { Relocation } from './moveObject.ts';
-import { findObject, insertObjectRow } from './objectRows.ts';
+import { findObject, objectRowStatement } from './objectRows.ts';
 import { STORAGE_ERRORS } from './storageError.ts';
 import type { StorageSession } from './storageSession.ts';
 import type { StorageContext } from './storageTypes.ts';
@@ -25,7 +25,7 @@ export async function copyObject(ctx: StorageContext, session: StorageSession, c
     ...(source.user_metadata ? { userMetadata: source.user_metadata } : {}),
   };
   try {
-    await session.asCaller((client) => insertObjectRow(client, row), { commit: true });
+    await session.requestQuery(objectRowStatement(row, false), { outcome: 'commit' });
   } catch (error) {
     await ctx.store.discard(tempPath);
     throw duplicateAsKey(error, false);

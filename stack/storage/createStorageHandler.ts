@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { BucketCache } from './bucketCache.ts';
 import { bucketEndpoints } from './bucketEndpoints.ts';
 import { copyObject } from './copyObject.ts';
 import { downloadObject } from './downloadObject.ts';
@@ -40,6 +41,7 @@ const ANON = { role: 'anon' as const };
 export function createStorageHandler(pool: pg.Pool, options: StorageOptions): StorageHandler {
   const ctx: StorageContext = {
     store: new ObjectStore(options.root),
+    buckets: new BucketCache(),
     jwtSecret: options.jwtSecret,
     fileSizeLimit: options.fileSizeLimit ?? DEFAULT_FILE_SIZE_LIMIT,
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
@@ -126,8 +128,9 @@ async function bucketRoute(ctx: StorageContext, session: StorageSession, call: S
   if (segments.length === 1 && method === 'GET') return json(200, await bucketEndpoints.list(session, call.query), session);
   if (segments.length === 1 && method === 'POST') return json(200, await bucketEndpoints.create(session, await readJsonBody(call.request)), session);
   if (segments.length === 2 && method === 'GET') return json(200, await bucketEndpoints.get(session, id!), session);
-  if (segments.length === 2 && method === 'PUT') return json(200, await bucketEndpoints.update(session, id!, await readJsonBody(call.request)), session);
-  if (segments.length === 2 && method === 'DELETE') return json(200, await bucketEndpoints.remove(session, id!), session);
+  // Invalidated once the write is over (committed or not), so no upload keeps the old limits.
+  if (segments.length === 2 && method === 'PUT') return json(200, await bucketEndpoints.update(session, id!, await readJsonBody(call.request)).finally(() => ctx.buckets.invalidate(id!)), session);
+  if (segments.length === 2 && method === 'DELETE') return json(200, await bucketEndpoints.remove(session, id!).finally(() => ctx.buckets.invalidate(id!)), session);
   if (segments.length === 3 && segments[2] === 'empty' && method === 'POST') return json(200, await bucketEndpoints.empty(ctx, session, id!), session);
   throw STORAGE_ERRORS.notFoundRoute(method, call.path);
 }

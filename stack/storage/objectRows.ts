@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { NamedStatement } from '../pipelinedQuery.ts';
 import type { BucketLimits, ObjectMetadata } from './storageTypes.ts';
 
 /** A storage.objects row as Storage writes it; `owner` is the caller's JWT sub. */
@@ -41,22 +42,30 @@ export async function findObject(client: pg.Client, bucketId: string, name: stri
 }
 
 /** Storage's createObject: a plain INSERT, no RETURNING, so only INSERT policies apply. */
-export async function insertObjectRow(client: pg.Client, row: ObjectRowValues): Promise<void> {
-  await client.query(
-    `INSERT INTO storage.objects (id, bucket_id, name, owner, owner_id, version, metadata, user_metadata) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    rowValues(row),
-  );
-}
+const INSERT_OBJECT = {
+  name: 'gomflow_storage_insert_object',
+  text: `INSERT INTO storage.objects (id, bucket_id, name, owner, owner_id, version, metadata, user_metadata) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+};
 
 /** Storage's upsertObject: INSERT … ON CONFLICT DO UPDATE … RETURNING, so INSERT, UPDATE and SELECT policies apply. */
-export async function upsertObjectRow(client: pg.Client, row: ObjectRowValues): Promise<string> {
-  const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO storage.objects (id, bucket_id, name, owner, owner_id, version, metadata, user_metadata) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+const UPSERT_OBJECT = {
+  name: 'gomflow_storage_upsert_object',
+  text: `INSERT INTO storage.objects (id, bucket_id, name, owner, owner_id, version, metadata, user_metadata) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (bucket_id, name) DO UPDATE SET owner = excluded.owner, owner_id = excluded.owner_id, version = excluded.version,
        metadata = excluded.metadata, user_metadata = excluded.user_metadata, updated_at = now(), last_accessed_at = now()
      RETURNING id`,
-    rowValues(row),
-  );
+};
+
+/**
+ * The row's INSERT (or upsert) as a named statement: each connection prepares it once, and the
+ * permission test and the commit can send it in one round trip (requestQuery).
+ */
+export function objectRowStatement(row: ObjectRowValues, upsert: boolean): NamedStatement & { values: unknown[] } {
+  return { ...(upsert ? UPSERT_OBJECT : INSERT_OBJECT), values: rowValues(row) };
+}
+
+export async function upsertObjectRow(client: pg.Client, row: ObjectRowValues): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(objectRowStatement(row, true));
   return rows[0]!.id;
 }
 

@@ -21,6 +21,9 @@ export interface ReceivedBytes {
  * renamed into `objects/` once their row is committed.
  */
 export class ObjectStore {
+  /** `tmp/`, made on first use: the folder is the server's own, so once is enough. */
+  private tempDir: Promise<string> | undefined;
+
   constructor(readonly root: string) {}
 
   /** Streams `source` to a temp file, counting and hashing; over `limit` bytes it stops, removes the file and throws EntityTooLarge. */
@@ -52,11 +55,16 @@ export class ObjectStore {
     return tempPath;
   }
 
-  /** Moves received bytes into place as `version`. */
+  /** Moves received bytes into place as `version`; its folder is made only when the rename finds none. */
   async place(tempPath: string, version: string): Promise<void> {
     const target = this.versionPath(version);
-    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-    await rename(tempPath, target);
+    try {
+      await rename(tempPath, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+      await rename(tempPath, target);
+    }
   }
 
   discard(tempPath: string): Promise<void> {
@@ -88,7 +96,13 @@ export class ObjectStore {
 
   private async tempPath(): Promise<string> {
     const dir = path.join(this.root, 'tmp');
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    return path.join(dir, `${randomUUID()}.part`);
+    this.tempDir ??= mkdir(dir, { recursive: true, mode: 0o700 }).then(
+      () => dir,
+      (error: unknown) => {
+        this.tempDir = undefined;
+        throw error;
+      },
+    );
+    return path.join(await this.tempDir, `${randomUUID()}.part`);
   }
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { withRequestContext, withRequestScope, type RequestContext } from '../requestContext.ts';
+import type { NamedStatement } from '../pipelinedQuery.ts';
+import { requestQuery, withRequestContext, withRequestScope, type RequestContext, type RequestOutcome } from '../requestContext.ts';
 import { fromDatabaseError } from './storageError.ts';
 
 /**
@@ -20,6 +21,11 @@ export class StorageSession {
   /** As the caller in its own transaction: rolled back (a permission test, a read) unless `commit`. */
   asCaller<T>(work: (client: pg.Client) => Promise<T>, options: { commit?: boolean; readOnly?: boolean } = {}): Promise<T> {
     return this.timed((client) => withRequestContext(client, this.caller, work, { scope: 'transaction', outcome: options.commit ? 'commit' : 'rollback', readOnly: options.readOnly ?? false }));
+  }
+
+  /** One statement as the caller in one round trip (requestQuery): rolled back unless `commit`. */
+  requestQuery<R = Record<string, unknown>>(statement: NamedStatement, options: { outcome?: RequestOutcome } = {}): Promise<R[]> {
+    return this.timed((client) => requestQuery<R>(client, this.caller, statement, options));
   }
 
   /** As the server's own role, outside any request context. */

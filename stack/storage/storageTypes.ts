@@ -44,9 +44,11 @@ export interface ObjectMetadata {
   httpStatusCode: number;
 }
 
-/** What every Storage endpoint shares: the bytes, the secret signed URLs use, the global upload limit. */
+/** What every Storage endpoint shares: the bytes, the bucket cache, the secret signed URLs use, the global upload limit. */
 export interface StorageContext {
   store: import('./objectStore.ts').ObjectStore;
+  /** The bucket rows uploads read; the bucket endpoints invalidate what they change. */
+  buckets: import('./bucketCache.ts').BucketCache;
   jwtSecret: string;
   /** The project-wide upload limit in bytes (Supabase's default 50 MiB); a bucket's own limit can only lower it. */
   fileSizeLimit: number;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { applyRequestContext } from '../requestContext.ts';
 import { canUpload, duplicateAsKey, type UploadTarget } from './canUpload.ts';
-import { findBucket, findObject, insertObjectRow, upsertObjectRow, type ObjectRowValues } from './objectRows.ts';
+import { findObject, objectRowStatement, upsertObjectRow, type ObjectRowValues } from './objectRows.ts';
 import type { ReceivedBytes } from './objectStore.ts';
 import { readUpload, type IncomingFile } from './readUpload.ts';
 import { STORAGE_ERRORS } from './storageError.ts';
@@ -10,14 +10,14 @@ import type { StorageSession } from './storageSession.ts';
 import type { ObjectMetadata, StorageContext } from './storageTypes.ts';
 
 /**
- * An upload as Storage runs it (uploader.ts): the bucket found as the server; the caller's
+ * An upload as Storage runs it (uploader.ts): the bucket found as the server (BucketCache); the caller's
  * permission tested by trying the row in a rolled-back transaction before one byte is read
  * (canUpload, so the policies decide and a denied upload costs no disk); the MIME type and the
  * size limits checked; the bytes streamed to a temp file; the row committed under the caller's
  * role; only then the file renamed into place. Any rejection leaves neither row nor file.
  */
 export async function uploadObject(ctx: StorageContext, session: StorageSession, request: IncomingMessage, headers: Record<string, string>, target: UploadTarget): Promise<{ Id: string; Key: string }> {
-  const bucket = await session.asSuperuser((client) => findBucket(client, target.bucketId));
+  const bucket = await ctx.buckets.get(session, target.bucketId);
   if (!bucket) {
     request.resume();
     throw STORAGE_ERRORS.noSuchBucket();
@@ -56,17 +56,16 @@ async function commitUpload(ctx: StorageContext, session: StorageSession, target
   const row: ObjectRowValues = { id: randomUUID(), bucketId: target.bucketId, name: target.name, owner: target.owner, version, metadata, userMetadata: file.userMetadata };
   let written: { id: string; replaced?: string };
   try {
-    written = await session.inTransaction(async (client) => {
-      // The current version is read as the server (it may be invisible to the caller) and locked
-      // until commit, so a concurrent upsert cannot orphan its file.
-      const current = await findObject(client, target.bucketId, target.name, { forUpdate: true });
-      await applyRequestContext(client, session.caller);
-      if (!target.upsert) {
-        await insertObjectRow(client, row);
-        return { id: row.id };
-      }
-      return { id: await upsertObjectRow(client, row), ...(current ? { replaced: current.version } : {}) };
-    });
+    // A plain insert replaces nothing: one round trip. An upsert first reads the current
+    // version as the server (it may be invisible to the caller) and locks it until commit, so a
+    // concurrent upsert cannot orphan its file.
+    written = !target.upsert
+      ? await session.requestQuery(objectRowStatement(row, false), { outcome: 'commit' }).then(() => ({ id: row.id }))
+      : await session.inTransaction(async (client) => {
+          const current = await findObject(client, target.bucketId, target.name, { forUpdate: true });
+          await applyRequestContext(client, session.caller);
+          return { id: await upsertObjectRow(client, row), ...(current ? { replaced: current.version } : {}) };
+        });
   } catch (error) {
     await ctx.store.discard(received.tempPath);
     throw duplicateAsKey(error, target.upsert);
