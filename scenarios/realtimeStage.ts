@@ -87,7 +87,7 @@ export function deliveryFaults(rt: RealtimeResult, budgets: Pick<BudgetLimits, '
   const planned = Object.values(rt.subscribers).reduce((sum, n) => sum + n, 0);
   const faults: string[] = [];
   if (rt.duplicates > 0) faults.push(`${rt.duplicates} duplicate deliveries`);
-  if (rt.leaked > 0) faults.push(`${rt.leaked} deliveries to subscribers RLS excludes`);
+  if (rt.leaked > 0) faults.push(`${rt.leaked} deliveries to subscribers RLS or their filter excludes`);
   if (planned > 0 && (rt.joinFailures / planned) * 100 >= budgets.errorRatePct) faults.push(`${rt.joinFailures} of ${planned} subscribers could not join`);
   return faults;
 }
