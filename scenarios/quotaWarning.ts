@@ -1,4 +1,5 @@
 import type { SupabaseComputeSize } from '../core/config/configSchema.ts';
+import { connectionMode as supabaseConnectionMode } from '../stack/connectionMode.ts';
 import type { Target } from '../stack/target.ts';
 import { OPEN_MAX_IN_FLIGHT, type ScenarioPlan } from './workloads/namedScenarios.ts';
 
@@ -28,16 +29,8 @@ export const SUPABASE_CONNECTION_LIMITS: Record<SupabaseComputeSize, ConnectionL
   '16xl': { direct: 500, pooler: 12000 },
 };
 
-/**
- * How DATABASE_URL reaches the project: Supavisor's hosts are *.pooler.supabase.com (port 6543
- * transaction mode, 5432 session mode), the dedicated pooler listens on the database host's
- * port 6543; anything else is a direct connection.
- */
-export function supabaseConnectionMode(target: Pick<Target, 'host' | 'port'>): 'direct' | 'transaction pooler' | 'session pooler' {
-  const supavisor = /(^|\.)pooler\.supabase\.com$/i.test(target.host);
-  if (supavisor) return target.port === 5432 ? 'session pooler' : 'transaction pooler';
-  return target.port === 6543 ? 'transaction pooler' : 'direct';
-}
+// Where callers have always found it; the target owns it now.
+export { connectionMode as supabaseConnectionMode } from '../stack/connectionMode.ts';
 
 /** Connections a scenario opens at most: a connection per user, or the app's pool (bounded by the in-flight cap). */
 export function connectionsWanted(plan: ScenarioPlan, poolMax: number): number {

@@ -17,13 +17,13 @@ const remote: Target = {
 
 describe('assertMayChange', () => {
   it('lets a change through on a remote target only with the exact host/database', () => {
-    expect(() => assertMayChange(remote, 'db.example.internal/staging', 'seed')).not.toThrow();
+    expect(() => assertMayChange(remote, 'db.example.internal/staging', 'seed', [])).not.toThrow();
   });
 
   it('refuses a remote target without confirmation and says how to confirm', () => {
     const error = (() => {
       try {
-        assertMayChange(remote, undefined, 'seed');
+        assertMayChange(remote, undefined, 'seed', []);
       } catch (e) {
         return e as GomflowError;
       }
@@ -35,11 +35,11 @@ describe('assertMayChange', () => {
   });
 
   it('refuses a confirmation naming another database', () => {
-    expect(() => assertMayChange(remote, 'db.example.internal/production', 'seed')).toThrow(/does not match/);
+    expect(() => assertMayChange(remote, 'db.example.internal/production', 'seed', [])).toThrow(/does not match/);
   });
 
   it('needs no confirmation for the local target', () => {
-    expect(() => assertMayChange({ ...remote, kind: 'local' }, undefined, 'seed')).not.toThrow();
+    expect(() => assertMayChange({ ...remote, kind: 'local' }, undefined, 'seed', [])).not.toThrow();
   });
 });
 
