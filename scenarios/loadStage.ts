@@ -4,7 +4,7 @@ import type { ScenarioResult } from '../results/resultsModel.ts';
 import type { StageContext } from '../stack/stageContext.ts';
 import { capacityFinding, capacityStepModel, CAPACITY_MULTIPLES, describeCapacity, judgeStep } from './capacityRamp.ts';
 import { SeriesRecorder } from './engine/seriesRecorder.ts';
-import { quotaWarning } from './quotaWarning.ts';
+import { maxConnectionsWarning, quotaWarning } from './quotaWarning.ts';
 import { withScenario, type LoadStageEvents, type ScenarioSession } from './withScenario.ts';
 import { chooseVia, HTTP_ONLY_SCENARIOS, type Via } from './chooseVia.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
@@ -37,6 +37,8 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   const plan = planScenario(choice.scenario, choice.knobs, { poolMax: config.pool.max, maxConnections });
   const warning = quotaWarning(session.target, plan, config.pool.max, config.supabase.computeSize);
   if (warning) events.note(warning);
+  const serverWarning = maxConnectionsWarning(session.target, plan, config.pool.max, maxConnections);
+  if (serverWarning) events.note(serverWarning);
   const startedAt = new Date();
   let result: ScenarioResult;
   let stopped: unknown;

@@ -55,3 +55,15 @@ export function quotaWarning(target: Pick<Target, 'kind' | 'host' | 'port'>, pla
     `(${limits.direct} direct, ${limits.pooler} pooler; supabase.computeSize in the config names yours)${sessionNote}: refusals past it are counted as 'quota' errors, apart from the others`
   );
 }
+
+/**
+ * The warning to show when a scenario will open more connections than the server's own
+ * max_connections leaves (any remote target), or undefined. The connections scenario goes past
+ * it on purpose and is not warned.
+ */
+export function maxConnectionsWarning(target: Pick<Target, 'kind'>, plan: ScenarioPlan, poolMax: number, maxConnections: number): string | undefined {
+  if (target.kind === 'local' || plan.name === 'connections') return undefined;
+  const wanted = connectionsWanted(plan, poolMax);
+  if (wanted < maxConnections) return undefined;
+  return `warning: ${plan.name} opens up to ${wanted} connections and the target's max_connections is ${maxConnections}, shared with everything else connected: expect refusals (counted as 'too-many-clients')`;
+}

@@ -38,6 +38,12 @@ describe('assertMayChange', () => {
     expect(() => assertMayChange(remote, 'db.example.internal/production', 'seed', [])).toThrow(/does not match/);
   });
 
+  it('refuses a target whose host, database or API host holds a production identifier, whatever is confirmed', () => {
+    expect(() => assertMayChange(remote, 'db.example.internal/staging', 'seed', ['EXAMPLE.internal'])).toThrow(/matches production identifier 'EXAMPLE.internal'/);
+    expect(() => assertMayChange({ ...remote, kind: 'supabase', apiHost: 'prodref.supabase.co' }, 'db.example.internal/staging', 'seed', ['prodref'])).toThrow(/production identifier 'prodref'/);
+    expect(() => assertMayChange(remote, 'db.example.internal/staging', 'seed', ['prodref'])).not.toThrow();
+  });
+
   it('needs no confirmation for the local target', () => {
     expect(() => assertMayChange({ ...remote, kind: 'local' }, undefined, 'seed', [])).not.toThrow();
   });
