@@ -48,7 +48,7 @@ export default defineCommand({
       const seeding = seedWritePlan(target, { scale, seed, referenceDate, analytics });
       const smoke = loadWritePlan(ctx.config, target, 'smoke', {}, false);
       const notes = ['replaces earlier seed runs (--replace)', 'then check (reads), bench (catalog queries), and:', `${smoke.action}, acting as ${smoke.roles.join(', ')}`, ...smoke.notes, ...seeding.notes];
-      return { ...seeding, action: `run: schema check, ${seeding.action}`, roles: [...new Set([...seeding.roles, ...smoke.roles])], notes };
+      return { ...seeding, action: `run: ${seeding.action}, check, bench, smoke`, roles: [...seeding.roles, ...smoke.roles.filter((role) => !seeding.roles.some((seedRole) => seedRole.startsWith(role)))], notes };
     };
     if (await guardWrite(ctx.config, target, { ...guard, plan })) return;
     const recorded = await runStages(ctx, 'run', {}, async ({ stage, sections }) => {
