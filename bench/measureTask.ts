@@ -3,6 +3,7 @@ import { isConnectionLost } from '../stack/connectionLost.ts';
 import { withRequestContext, type ApiRole, type RequestContext, type RequestScope } from '../stack/requestContext.ts';
 import type { CatalogQuery, ParamClass } from './catalogQuery.ts';
 import { callsFunction, captureNestedPlans, type NestedPlan } from './nestedPlans.ts';
+import { measurePlanCacheModes, type PlanCacheModes } from './planCacheModes.ts';
 import type { SampleRow } from './sampleParams.ts';
 
 /** One measurement to take: a catalog query as one role with one class of parameters. */
@@ -44,6 +45,8 @@ export interface TaskMeasurement {
   rowsReturned: number | undefined;
   /** pg_stat_statements' id of the statement, when the server computes one. */
   queryId: string | undefined;
+  /** The statement prepared, under a custom and a generic plan (absent without parameters, or when the cap was hit). */
+  planModes?: PlanCacheModes;
   /** The first error, which ends the task. */
   error: string | undefined;
 }
@@ -98,6 +101,13 @@ export async function measureTask(client: pg.Client, task: BenchTask, settings: 
       const raw = String((verbose.rows[0] as Record<string, unknown>)['QUERY PLAN']);
       return /"Query Identifier": (-?\d+)/.exec(raw)?.[1];
     });
+    if (first.values.length > 0 && !measurement.capped) {
+      measurement.planModes = await request(contextFor(first), (c) => measurePlanCacheModes(c, text, first.values)).catch((error: unknown) => {
+        // The comparison is extra: only a lost server stops the task.
+        if (isConnectionLost(error)) throw error;
+        return undefined;
+      });
+    }
   } catch (error) {
     // A lost server is not the query's failure: the run stops and keeps what it measured.
     if (isConnectionLost(error)) throw error;

@@ -32,3 +32,16 @@ export function clip(text: string, max = 160): string {
 export function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+/** The scans of a plan, in plan order: what changes when a plan goes another way (generic vs custom, idle vs under load). */
+export function scanLabels(plan: unknown): string[] {
+  const top = Array.isArray(plan) ? plan[0] : plan;
+  if (!isNode(top) || !isNode(top.Plan)) return [];
+  const labels: string[] = [];
+  const walk = (node: PlanNode) => {
+    if (/Scan/.test(String(node['Node Type'] ?? ''))) labels.push(nodeLabel(node));
+    children(node).forEach(walk);
+  };
+  walk(top.Plan);
+  return labels;
+}

@@ -9,6 +9,7 @@ import { bufferFindings, misestimateFinding, nestedLoopFinding, perRowFindings, 
  */
 export const PLAN_FINDING_ORDER = [
   'seqScan',
+  'genericPlanSlower',
   'perRowAuthCall',
   'subPlanLoops',
   'nestedLoop',

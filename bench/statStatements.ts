@@ -19,6 +19,8 @@ export interface StatementCounters {
   sharedBlksHit: number;
   sharedBlksRead: number;
   tempBlksWritten: number;
+  /** Slowest execution since the counters were last reset (max_exec_time, max_time before PG 13), ms. */
+  maxExecMs: number;
 }
 
 export type StatementsSnapshot = { available: true; entries: Map<string, StatementCounters> } | { available: false; reason: string };
@@ -28,6 +30,11 @@ export const STATEMENTS_RESULT_NAME = 'pg_stat_statements';
 
 /** Harness traffic, not the app's: transaction control, role switches, EXPLAIN, and statements marked internal. */
 const HARNESS_STATEMENT = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:BEGIN|ROLLBACK|COMMIT|SAVEPOINT|RELEASE|SET\s|RESET\s|SHOW\s|EXPLAIN|SELECT\s+set_config\()/i;
+
+/** True for the harness's own statements (transaction control, role switch, sampling), never the app's traffic. */
+export function isHarnessStatement(text: string): boolean {
+  return HARNESS_STATEMENT.test(text) || text.includes(INTERNAL_MARK);
+}
 
 /**
  * The current database's pg_stat_statements counters, leaving out the harness's login role
@@ -51,12 +58,13 @@ export async function snapshotStatements(client: pg.Client): Promise<StatementsS
       ).rows.map((row) => row.name),
     );
     const exec = columns.has('total_exec_time') ? 'total_exec_time' : 'total_time';
+    const max = columns.has('max_exec_time') ? 'max_exec_time' : 'max_time';
     const plan = columns.has('total_plan_time') ? 's.total_plan_time' : '0';
     const toplevel = columns.has('toplevel') ? 's.toplevel' : 'true';
     const { rows } = await client.query<Record<string, unknown>>(
       `${INTERNAL_MARK} SELECT s.userid::regrole::text AS role, s.queryid::text AS query_id, ${toplevel} AS toplevel, s.query,
               s.calls::float8 AS calls, s.${exec}::float8 AS total_exec_ms, ${plan}::float8 AS total_plan_ms, s.rows::float8 AS rows,
-              s.shared_blks_hit::float8 AS hit, s.shared_blks_read::float8 AS read, s.temp_blks_written::float8 AS temp_written
+              s.shared_blks_hit::float8 AS hit, s.shared_blks_read::float8 AS read, s.temp_blks_written::float8 AS temp_written, s.${max}::float8 AS max_exec_ms
        FROM ${view} s WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
          AND s.userid <> (SELECT oid FROM pg_roles WHERE rolname = session_user)`,
     );
@@ -74,6 +82,7 @@ export async function snapshotStatements(client: pg.Client): Promise<StatementsS
         sharedBlksHit: Number(row.hit),
         sharedBlksRead: Number(row.read),
         tempBlksWritten: Number(row.temp_written),
+        maxExecMs: Number(row.max_exec_ms),
       };
       entries.set(`${counters.role}|${counters.queryId}|${counters.toplevel}`, counters);
     }
@@ -89,7 +98,7 @@ export function statementDeltas(before: Map<string, StatementCounters>, after: M
   for (const [key, now] of after) {
     const was = before.get(key);
     const calls = now.calls - (was?.calls ?? 0);
-    if (calls <= 0 || HARNESS_STATEMENT.test(now.query) || now.query.includes(INTERNAL_MARK)) continue;
+    if (calls <= 0 || isHarnessStatement(now.query)) continue;
     deltas.push({
       ...now,
       calls,

@@ -3,6 +3,7 @@ import { createLatencyHistogram, recordMs, summarize } from '../results/histogra
 import type { QueryFinding, QueryResult } from '../results/resultsModel.ts';
 import type { TaskMeasurement } from './measureTask.ts';
 import type { NestedPlan } from './nestedPlans.ts';
+import { genericPlanFinding } from './planCacheModes.ts';
 import { readPlan, sortFindings } from './readPlan.ts';
 
 export interface BudgetDefaults {
@@ -35,7 +36,8 @@ export function toQueryResult(measurement: TaskMeasurement, budgets: BudgetDefau
           : `returned no rows as ${task.role}${task.role === 'authenticated' ? ` (sub ${task.rows[0]?.sub ?? task.defaultSub})` : ''}; if service_role finds rows for the same parameters, RLS hides them from this role`,
     });
   }
-  findings.push(...sortFindings([...(explain ? readPlan(explain.plan, thresholds) : []), ...measurement.nestedPlans.flatMap((nested) => nestedFindings(nested, thresholds))]));
+  const generic = measurement.planModes ? genericPlanFinding(measurement.planModes, explain?.plan, thresholds) : undefined;
+  findings.push(...sortFindings([...(explain ? readPlan(explain.plan, thresholds) : []), ...(generic ? [generic] : []), ...measurement.nestedPlans.flatMap((nested) => nestedFindings(nested, thresholds))]));
   if (measurement.capped) {
     findings.push({
       kind: 'timeCapped',

@@ -2,14 +2,24 @@ import { schemaAdaptations } from './adaptationsCheck.ts';
 import type { CheckDefinition } from './checkTypes.ts';
 import { checklistSql } from './checklistSql.ts';
 import { authRlsInitplan } from './lints/authRlsInitplan.ts';
+import { authUsersExposed } from './lints/authUsersExposed.ts';
 import { duplicateIndexes } from './lints/duplicateIndexes.ts';
+import { extensionInPublic } from './lints/extensionInPublic.ts';
+import { fkeyToAuthUnique } from './lints/fkeyToAuthUnique.ts';
+import { functionSearchPathMutable } from './lints/functionSearchPathMutable.ts';
 import { multiplePermissivePolicies } from './lints/multiplePermissivePolicies.ts';
+import { noPrimaryKey } from './lints/noPrimaryKey.ts';
 import { policyAlwaysTrue } from './lints/policyAlwaysTrue.ts';
+import { policyExistsRlsDisabled } from './lints/policyExistsRlsDisabled.ts';
 import { policyNoRole } from './lints/policyNoRole.ts';
+import { publicBucketAllowsListing } from './lints/publicBucketAllowsListing.ts';
 import { rlsNoPolicy } from './lints/rlsNoPolicy.ts';
+import { rlsReferencesUserMetadata } from './lints/rlsReferencesUserMetadata.ts';
+import { sensitiveColumnsExposed } from './lints/sensitiveColumnsExposed.ts';
 import { securityDefinerFunctions } from './lints/securityDefinerFunctions.ts';
 import { securityDefinerViews } from './lints/securityDefinerViews.ts';
 import { unindexedForeignKeys } from './lints/unindexedForeignKeys.ts';
+import { unusedIndex } from './lints/unusedIndex.ts';
 import { adminPolicies } from './probes/adminPolicies.ts';
 import { anonAccess } from './probes/anonAccess.ts';
 import { anonPaidSubmission } from './probes/anonSubmission.ts';
@@ -59,16 +69,26 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
   storagePolicies,
   storageSizeLimits,
   storageMimeTypes,
-  // Lints over the catalog and the policy expression trees
-  authRlsInitplan,
-  multiplePermissivePolicies,
-  duplicateIndexes,
+  // Lints over the catalog and the policy expression trees, in splinter's order
   unindexedForeignKeys,
-  securityDefinerViews,
-  securityDefinerFunctions,
+  authUsersExposed,
+  authRlsInitplan,
+  noPrimaryKey,
+  unusedIndex,
+  multiplePermissivePolicies,
+  policyExistsRlsDisabled,
   rlsNoPolicy,
-  policyNoRole,
+  duplicateIndexes,
+  securityDefinerViews,
+  functionSearchPathMutable,
+  extensionInPublic,
+  rlsReferencesUserMetadata,
+  fkeyToAuthUnique,
+  sensitiveColumnsExposed,
   policyAlwaysTrue,
+  publicBucketAllowsListing,
+  securityDefinerFunctions,
+  policyNoRole,
   // Probes as real users, always rolled back
   userIsolation,
   anonAccess,

@@ -10,6 +10,7 @@ export function checkOptionsFrom(config: ResolvedConfig, target: Pick<Target, 'k
     levels: config.checks.levels,
     ...(config.checks.superusers ? { superusers: config.checks.superusers } : {}),
     maxFileSizeBytes: config.checks.maxFileSizeBytes,
+    apiSchemas: config.checks.apiSchemas,
     budgets: config.budgets,
   };
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { TargetKind } from '../core/config/configSchema.ts';
+import type { SplinterNumber } from './splinter/splinterLints.ts';
 
 /** Severity of a check that does not pass: 'fail' gates the exit code, 'warn' does not. */
 export type CheckLevel = 'fail' | 'warn';
@@ -32,6 +33,8 @@ export interface CheckContext {
   maxFileSizeBytes: number;
   /** Expected max_connections, idle-in-transaction timeout (ms) and statement timeout (ms). */
   budgets: { maxConnections: number; idleTimeoutMs: number; statementTimeoutMs: number };
+  /** Schemas the API exposes (PostgREST's db-schemas): what "exposed" means to the lints. */
+  apiSchemas: readonly string[];
   /** Runs `load` once per key and shares its result between checks. */
   memo: <T>(key: string, load: () => Promise<T>) => Promise<T>;
 }
@@ -43,6 +46,8 @@ export interface CheckDefinition {
   /** CHECKLIST.md section it verifies (or the closest one, for lints the checklist never names). */
   checklistSection: string;
   defaultLevel: CheckLevel;
+  /** The splinter lints it corresponds to, and where it reports more than they do. */
+  splinter?: { lints: readonly SplinterNumber[]; beyond?: string };
   run: (ctx: CheckContext) => Promise<CheckOutcome>;
 }
 

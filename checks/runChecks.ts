@@ -4,6 +4,7 @@ import type { CheckResult } from '../results/resultsModel.ts';
 import { ALL_CHECKS } from './allChecks.ts';
 import { resolveLevels } from './checkLevels.ts';
 import type { CheckContext, CheckDefinition, CheckOutcome } from './checkTypes.ts';
+import { splinterTag } from './splinter/splinterLints.ts';
 
 export interface RunChecksOptions {
   targetKind: TargetKind;
@@ -14,6 +15,8 @@ export interface RunChecksOptions {
   /** Allowed superusers; default ['supabase_admin'] on supabase, ['postgres'] elsewhere. */
   superusers?: readonly string[];
   maxFileSizeBytes?: number;
+  /** Schemas the API exposes (PostgREST's db-schemas); default ['public']. */
+  apiSchemas?: readonly string[];
   budgets: { maxConnections: number; idleTimeoutMs: number; statementTimeoutMs: number };
   /** Only these ids (tests, re-running one check after a fix). */
   only?: readonly string[];
@@ -38,6 +41,7 @@ export async function runChecks(client: pg.Client, options: RunChecksOptions): P
     remote: options.remote,
     superusers: options.superusers ?? (options.targetKind === 'supabase' ? ['supabase_admin'] : ['postgres']),
     maxFileSizeBytes: options.maxFileSizeBytes ?? 52_428_800,
+    apiSchemas: options.apiSchemas ?? ['public'],
     budgets: options.budgets,
     memo: <T>(key: string, load: () => Promise<T>) => {
       if (!cache.has(key)) cache.set(key, load());
@@ -79,5 +83,7 @@ function toResult(check: CheckDefinition, level: 'fail' | 'warn', outcome: Check
     detail: outcome.detail,
     evidence: outcome.evidence,
     ...(outcome.remediationSql ? { remediationSql: outcome.remediationSql } : {}),
+    ...(check.splinter?.lints.length ? { splinter: check.splinter.lints.map(splinterTag) } : {}),
+    ...(check.splinter?.beyond ? { beyondSplinter: check.splinter.beyond } : {}),
   };
 }

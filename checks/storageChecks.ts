@@ -6,14 +6,15 @@ import { BUCKET_MIME_TYPES, EXPECTED_BUCKETS } from './schema/expectedObjects.ts
 
 const SECTION = 'Storage Buckets Setup';
 
-interface Bucket {
+export interface Bucket {
   id: string;
   public: boolean;
   fileSizeLimit: number | null;
   allowedMimeTypes: string[] | null;
 }
 
-function loadBuckets(ctx: CheckContext): Promise<Bucket[] | null> {
+/** The buckets, or null where there is no storage schema. */
+export function loadBuckets(ctx: CheckContext): Promise<Bucket[] | null> {
   return ctx.memo('buckets', async () => {
     const { rows: present } = await ctx.client.query<{ ok: boolean }>(`SELECT to_regclass('storage.buckets') IS NOT NULL AS ok`);
     if (!present[0]!.ok) return null;
@@ -58,6 +59,7 @@ export const storagePolicies: CheckDefinition = {
   title: 'storage.objects has RLS on and policies for every bucket',
   checklistSection: SECTION,
   defaultLevel: 'warn',
+  splinter: { lints: [], beyond: 'policies on storage.objects per bucket; splinter lints storage only for public-bucket listing' },
   run: (ctx) =>
     withBuckets(ctx, async (buckets) => {
       const { rows } = await ctx.client.query<{ rls: boolean }>(`SELECT relrowsecurity AS rls FROM pg_class WHERE oid = 'storage.objects'::regclass`);

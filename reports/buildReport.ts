@@ -62,7 +62,7 @@ export interface ScenarioView {
   /** Requests per second over the whole scenario. */
   throughputRps: number;
   errorBudget: EvaluatedBudget | undefined;
-  series: { throughput: SeriesPoint[]; p50: SeriesPoint[]; p95: SeriesPoint[]; p99: SeriesPoint[]; errorPct: SeriesPoint[]; connections: SeriesPoint[]; poolWait: SeriesPoint[]; poolWaitMax: SeriesPoint[] };
+  series: { throughput: SeriesPoint[]; p50: SeriesPoint[]; p95: SeriesPoint[]; p99: SeriesPoint[]; errorPct: SeriesPoint[]; connections: SeriesPoint[]; poolWait: SeriesPoint[]; poolWaitMax: SeriesPoint[]; subscribers: SeriesPoint[]; rlsMsPerChange: SeriesPoint[] };
   bins: number[] | null;
   change: BaselineEntry | undefined;
 }
@@ -185,7 +185,7 @@ function sortWorstFirst(rows: QueryRow[]): QueryRow[] {
 }
 
 function timelineSeries(scenario: ScenarioResult): ScenarioView['series'] {
-  const series: ScenarioView['series'] = { throughput: [], p50: [], p95: [], p99: [], errorPct: [], connections: [], poolWait: [], poolWaitMax: [] };
+  const series: ScenarioView['series'] = { throughput: [], p50: [], p95: [], p99: [], errorPct: [], connections: [], poolWait: [], poolWaitMax: [], subscribers: [], rlsMsPerChange: [] };
   let previous = 0;
   for (const point of scenario.timeline) {
     const t = point.t / 1000;
@@ -199,6 +199,10 @@ function timelineSeries(scenario: ScenarioResult): ScenarioView['series'] {
     if (point.connections !== undefined) series.connections.push({ t, value: point.connections });
     if (point.poolWaitMs !== undefined) series.poolWait.push({ t, value: point.poolWaitMs });
     if (point.poolWaitMaxMs !== undefined) series.poolWaitMax.push({ t, value: point.poolWaitMaxMs });
+  }
+  for (const point of scenario.realtime?.timeline ?? []) {
+    series.subscribers.push({ t: point.t / 1000, value: point.connected });
+    if (point.rlsMsPerChange !== undefined) series.rlsMsPerChange.push({ t: point.t / 1000, value: point.rlsMsPerChange });
   }
   return series;
 }

@@ -1,6 +1,7 @@
 import { buildReport, type ReportExtra, type ReportModel } from './buildReport.ts';
 import type { Results } from '../results/resultsModel.ts';
 import { jsonForScript } from './escapeMarkup.ts';
+import { advisorSection } from './html/advisorSection.ts';
 import { budgetSection } from './html/budgetSection.ts';
 import { coverageSection } from './html/coverageSection.ts';
 import { environmentSection } from './html/environmentSection.ts';
@@ -30,6 +31,7 @@ export function renderHtmlReport(model: ReportModel): string {
   const nav = [
     ['budgets', 'Budgets'],
     ['coverage', 'Checklist'],
+    ['advisor', 'Advisor lints'],
     ['queries', `Queries (${model.queries.length})`],
     ['scenarios', `Scenarios (${model.scenarios.length})`],
     ['seed', 'Seed'],
@@ -56,6 +58,7 @@ export function renderHtmlReport(model: ReportModel): string {
     verdictSection(model),
     budgetSection(model),
     coverageSection(model),
+    advisorSection(model),
     querySection(model),
     scenarioSection(model),
     seedSection(model),

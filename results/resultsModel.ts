@@ -5,6 +5,8 @@ import { HistogramSummarySchema } from './histogramSummarySchema.ts';
 import { ScenarioResultSchema } from './scenarioModel.ts';
 export { HistogramSummarySchema, type HistogramSummary } from './histogramSummarySchema.ts';
 export * from './scenarioModel.ts';
+export * from './queryFindingSchema.ts';
+import { QueryFindingSchema } from './queryFindingSchema.ts';
 
 /** Version of the results model; bumped on any incompatible change to results.json. */
 export const RESULTS_VERSION = 1;
@@ -223,21 +225,17 @@ export const CheckResultSchema = z.strictObject({
   evidence: z.array(z.record(z.string(), z.unknown())),
   /** SQL that would fix it. */
   remediationSql: z.string().optional(),
+  /**
+   * The Supabase advisor (splinter) lints this check corresponds to, e.g.
+   * `{ id: "0011_function_search_path_mutable", level: "WARN" }`; with several, each evidence row names
+   * its lint in a `splinter` key.
+   */
+  splinter: z.array(z.strictObject({ id: z.string().regex(/^\d{4}_[a-z_]+$/), level: z.enum(['ERROR', 'WARN', 'INFO']) })).optional(),
+  /** Where the check reports more than splinter does (storage.objects policies, live probes …). */
+  beyondSplinter: z.string().optional(),
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
-/** Something notable in a query plan. */
-export const QueryFindingSchema = z.strictObject({
-  /** Finding kind, e.g. "seqScan", "rowsRemovedByFilter", "sortSpill". */
-  kind: z.string(),
-  /** Plan node it was found on, e.g. "Seq Scan on orders". */
-  node: z.string().optional(),
-  /** What it means. */
-  detail: z.string(),
-  /** Supporting numbers by name (rows, loops, buffers …). */
-  numbers: z.record(z.string(), z.number()).optional(),
-});
-export type QueryFinding = z.infer<typeof QueryFindingSchema>;
 
 /** Benchmark of one catalog query. */
 export const QueryResultSchema = z.strictObject({

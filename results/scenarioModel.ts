@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { HistogramSummarySchema } from './histogramSummarySchema.ts';
+import { QueryFindingSchema } from './queryFindingSchema.ts';
+import { RealtimeResultSchema } from './realtimeModel.ts';
 import { count, isoDateTime, ms, percent } from './schemaPrimitives.ts';
 import { StorageResultSchema } from './storageModel.ts';
 
@@ -55,6 +57,34 @@ export const TimelinePointSchema = z.strictObject({
 });
 export type TimelinePoint = z.infer<typeof TimelinePointSchema>;
 
+/**
+ * A journey's wait profile: its active backends sampled every 100 ms (by application_name),
+ * counted by wait event (`Lock:transactionid`, `IO:DataFileRead`; `CPU` when waiting on nothing).
+ */
+export const JourneyWaitsSchema = z.strictObject({
+  /** Samples of the journey's active backends. */
+  samples: count,
+  /** Samples by wait event type and name. */
+  events: z.record(z.string(), count),
+  /** Lock-wait samples by who held the lock: a journey of the scenario, or another session's application_name. */
+  blockedBy: z.record(z.string(), count),
+});
+export type JourneyWaits = z.infer<typeof JourneyWaitsSchema>;
+
+/** A read journey's catalog query measured idle as `bench` measures it (hot parameters, the journey's role when the catalog has it). */
+export const IdleRunSchema = z.strictObject({
+  role: z.string(),
+  paramClass: z.enum(['hot', 'typical', 'fixed']),
+  iterations: count,
+  p95Ms: ms,
+  /** EXPLAIN ANALYZE execution time, ms. */
+  executionMs: ms.optional(),
+  findings: z.array(QueryFindingSchema),
+  /** EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON). */
+  plan: z.unknown().optional(),
+});
+export type IdleRun = z.infer<typeof IdleRunSchema>;
+
 /** One journey of a scenario (a weighted user action, e.g. "order view" or "submit"). */
 export const JourneyResultSchema = z.strictObject({
   name: z.string().min(1),
@@ -66,6 +96,12 @@ export const JourneyResultSchema = z.strictObject({
   /** p95 budget of the journey, ms. */
   budgetP95Ms: ms,
   status: z.enum(['pass', 'fail', 'skip']),
+  /** The bench catalog query a read journey runs (its idle figures are the bench section's). */
+  catalogQuery: z.string().optional(),
+  /** Its wait profile under the load; absent when nothing was sampled. */
+  waits: JourneyWaitsSchema.optional(),
+  /** Its catalog query benchmarked on the idle server right after the scenario (journeys over budget only). */
+  idle: IdleRunSchema.optional(),
 });
 export type JourneyResult = z.infer<typeof JourneyResultSchema>;
 
@@ -134,6 +170,77 @@ export const CapacitySchema = z.strictObject({
 });
 export type Capacity = z.infer<typeof CapacitySchema>;
 
+/** An index the scenario maintained but never read: splinter's unused_index, measured under load. */
+export const UnusedIndexSchema = z.strictObject({
+  /** schema.index. */
+  index: z.string(),
+  /** schema.table. */
+  table: z.string(),
+  /** Times the index was written during the scenario: rows inserted plus non-HOT updates of its table. */
+  maintained: count,
+  /** Rows of its table inserted, updated and deleted during the scenario. */
+  inserted: count,
+  updated: count,
+  deleted: count,
+  /** The scenario's write statements on the table (pg_stat_statements delta), when pg_stat_statements could be read: what each write of the table cost, this index's upkeep included. */
+  tableWrites: z.strictObject({ calls: count, totalMs: ms, meanMs: ms }).optional(),
+  /** Indexes the table has: the write cost is shared by all of them. */
+  tableIndexes: count,
+});
+export type UnusedIndex = z.infer<typeof UnusedIndexSchema>;
+
+/** What one statement did during the scenario, from pg_stat_statements snapshots at its start and end. */
+export const ScenarioStatementSchema = z.strictObject({
+  queryId: z.string(),
+  /** Role it ran as (service_role, authenticated, anon). */
+  role: z.string(),
+  /** False for a statement run inside a function. */
+  toplevel: z.boolean(),
+  /** Its text as pg_stat_statements keeps it, on one line, cut to 240 characters. */
+  query: z.string(),
+  /** The bench catalog query with the same text (pg driver reads); REST statements are generated SQL and match none. */
+  catalogQuery: z.string().optional(),
+  calls: count,
+  rows: count,
+  totalExecMs: ms,
+  meanExecMs: ms,
+  /** Slowest execution in the window; absent when the all-time max predates it (pg_stat_statements keeps no per-window max). */
+  maxExecMs: ms.optional(),
+  sharedBlksHit: count,
+  sharedBlksRead: count,
+  tempBlksWritten: count,
+});
+export type ScenarioStatement = z.infer<typeof ScenarioStatementSchema>;
+
+/** A plan auto_explain logged during the scenario: a statement of a journey slower than the capture threshold. */
+export const CapturedPlanSchema = z.strictObject({
+  journey: z.string(),
+  durationMs: ms,
+  /** The statement's text (from the plan's Query Text), on one line, cut to 240 characters. */
+  query: z.string(),
+  /** The plan reader's findings (bench/readPlan.ts). */
+  findings: z.array(QueryFindingSchema),
+  /** auto_explain's JSON plan (EXPLAIN ANALYZE, BUFFERS). */
+  plan: z.unknown(),
+});
+export type CapturedPlan = z.infer<typeof CapturedPlanSchema>;
+
+/** Live plan capture with auto_explain over the scenario. */
+export const PlanCaptureSchema = z.strictObject({
+  /** captured: plans were read back; unavailable: the target or driver cannot (reason says why); off: turned off in the config. */
+  status: z.enum(['captured', 'unavailable', 'off']),
+  reason: z.string().optional(),
+  /** auto_explain.log_min_duration, ms. */
+  minDurationMs: ms,
+  /** auto_explain.sample_rate (0–1): the share of statements instrumented. */
+  sampleRate: z.number().min(0).max(1),
+  /** Plans logged in the window per journey (all, before keeping the slowest). */
+  logged: z.record(z.string(), count),
+  /** The slowest plans of each journey, slowest first. */
+  plans: z.array(CapturedPlanSchema),
+});
+export type PlanCapture = z.infer<typeof PlanCaptureSchema>;
+
 /** Outcome of one load scenario. */
 export const ScenarioResultSchema = z.strictObject({
   /** Scenario name. */
@@ -182,8 +289,19 @@ export const ScenarioResultSchema = z.strictObject({
   capacity: CapacitySchema.optional(),
   /** Why the run stopped before its schedule ended (a budget already lost, the target lost, Ctrl-C). */
   stoppedEarly: z.string().optional(),
+  /** A realtime scenario's subscribers, deliveries, latency and RLS cost (realtime-fanout). */
+  realtime: RealtimeResultSchema.optional(),
   /** Rows the scenario wrote: their run id (as `seed list` shows it), how many, and whether they were kept (--keep). */
   writes: z.strictObject({ runId: z.string(), rows: count, kept: z.boolean() }).optional(),
+  /**
+   * Indexes whose idx_scan did not move during the scenario while their table was written (primary
+   * keys and unique indexes, which enforce constraints, are left out); absent when not measured.
+   */
+  unusedIndexes: z.array(UnusedIndexSchema).optional(),
+  /** pg_stat_statements over the scenario window, costliest first; `reason` when it could not be read. */
+  statements: z.strictObject({ top: z.array(ScenarioStatementSchema), reason: z.string().optional() }).optional(),
+  /** Plans of slow statements captured live (auto_explain). */
+  capture: PlanCaptureSchema.optional(),
   /** The Storage driver's numbers (scenario uploads): size classes, rejections, policy time, isolation. */
   storage: StorageResultSchema.optional(),
 });

@@ -1,3 +1,5 @@
+import { formatMs } from '../core/format.ts';
+import type { LatencyHistogram } from '../results/histogram.ts';
 import type { BudgetLimits, Capacity } from '../results/resultsModel.ts';
 import { OPEN_MAX_IN_FLIGHT } from './workloads/namedScenarios.ts';
 import type { OpenModel } from './engine/loadModel.ts';
@@ -28,7 +30,7 @@ export function judgeStep(recorder: SeriesRecorder, multiple: number, rateRps: n
   let broke: string | undefined;
   if (requests === 0) broke = 'no request completed';
   else if (errorRatePct >= budgets.errorRatePct) broke = `error rate ${errorRatePct.toFixed(2)} % (budget < ${budgets.errorRatePct} %)`;
-  else if (p95Ms >= budgets.queryP95Ms) broke = `p95 ${p95Ms.toFixed(1)} ms (budget < ${budgets.queryP95Ms} ms)`;
+  else if (p95Ms >= budgets.queryP95Ms) broke = `p95 ${p95Ms.toFixed(1)} ms (budget < ${budgets.queryP95Ms} ms)${slowestJourneys(window.journeys, budgets.queryP95Ms)}`;
   else if (peakConnections !== undefined && peakConnections >= budgets.peakConnections) broke = `peak connections ${peakConnections} (alert line ${budgets.peakConnections})`;
   else if (window.offered > 0 && window.dropped / window.offered > MAX_DROPPED_SHARE) broke = `${window.dropped} of ${window.offered} iterations dropped (every slot busy)`;
   return {
@@ -42,6 +44,16 @@ export function judgeStep(recorder: SeriesRecorder, multiple: number, rateRps: n
     status: broke ? 'fail' : 'pass',
     ...(broke ? { broke } : {}),
   };
+}
+
+/** ", slowest: gom-submissions p95 1,212 ms, dashboard p95 640 ms": the step's journeys over the budget, worst first, at most three. */
+function slowestJourneys(journeys: ReadonlyMap<string, LatencyHistogram>, budgetMs: number): string {
+  const over = [...journeys]
+    .map(([name, histogram]) => ({ name, p95Ms: histogram.getValueAtPercentile(95) / 1000 }))
+    .filter((journey) => journey.p95Ms >= budgetMs)
+    .sort((a, b) => b.p95Ms - a.p95Ms || a.name.localeCompare(b.name))
+    .slice(0, 3);
+  return over.length > 0 ? `; slowest: ${over.map((journey) => `${journey.name} p95 ${formatMs(journey.p95Ms)} ms`).join(', ')}` : '';
 }
 
 /** The finding: the highest multiple held, the first that broke and what broke. */

@@ -4,10 +4,14 @@ import type { ScenarioResult } from '../results/resultsModel.ts';
 import type { StageContext } from '../stack/stageContext.ts';
 import { capacityFinding, capacityStepModel, CAPACITY_MULTIPLES, describeCapacity, judgeStep } from './capacityRamp.ts';
 import { SeriesRecorder } from './engine/seriesRecorder.ts';
+import { snapshotIndexUsage, unusedIndexesBetween } from './sampling/indexUsage.ts';
 import { maxConnectionsWarning, quotaWarning } from './quotaWarning.ts';
+import { isRealtimeScenario, realtimeStage } from './realtimeStage.ts';
 import { withScenario, type LoadStageEvents, type ScenarioSession } from './withScenario.ts';
 import { chooseVia, HTTP_ONLY_SCENARIOS, type Via } from './chooseVia.ts';
 import { summarizeScenario } from './summarizeScenario.ts';
+import { attachDiagnostics } from './diagnostics/watchScenario.ts';
+import { withIdleBenchmarks } from './diagnostics/idleBenchmarks.ts';
 import { planScenario, type ScenarioKnobs } from './workloads/namedScenarios.ts';
 
 export interface LoadChoice {
@@ -31,6 +35,7 @@ export interface LoadChoice {
  * section, so the command writes it as partial (exit 3).
  */
 export async function loadStage(stage: StageContext & { events: LoadStageEvents }, choice: LoadChoice): Promise<ScenarioResult> {
+  if (isRealtimeScenario(choice.scenario)) return realtimeStage(stage, choice);
   const { config, session, events } = stage;
   await ensureBenchData(stage, undefined, choice.referenceDate);
   const maxConnections = Number.parseInt(session.server.settings.max_connections ?? '', 10) || config.budgets.maxConnections;
@@ -39,6 +44,8 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   if (warning) events.note(warning);
   const serverWarning = maxConnectionsWarning(session.target, plan, config.pool.max, maxConnections);
   if (serverWarning) events.note(serverWarning);
+  // Index statistics at the start and after teardown, once the scenario's backends have exited (and so flushed their counters).
+  const usageBefore = await snapshotIndexUsage(session.client, config.checks.apiSchemas).catch(() => undefined);
   const startedAt = new Date();
   let result: ScenarioResult;
   let stopped: unknown;
@@ -48,7 +55,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   if (plan.name === 'capacity') {
     const recorder = new SeriesRecorder();
     const stepMs = choice.knobs.durationMs ?? 10_000;
-    const { value: ramp, writes } = await withScenario(stage, plan, options, async (scenario) => {
+    const { value: ramp, writes, diagnostics } = await withScenario(stage, plan, options, async (scenario) => {
       const steps = [];
       let offset = 0;
       let last;
@@ -61,7 +68,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
         steps.push(step);
         if (step.status === 'fail' || stopReason(last)) break;
       }
-      return { steps, offset, last: last!, journeys: scenario.journeys, driver: driverFacts(scenario) };
+      return { steps, offset, last: last!, journeys: scenario.journeys, catalog: scenario.catalog, driver: driverFacts(scenario) };
     });
     stopped = stopReason(ramp.last);
     const capacity = capacityFinding(plan.expectedPeakRps!, ramp.steps);
@@ -70,16 +77,22 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
     const summary = summarizeScenario({ name: plan.name, startedAt, model, journeys: ramp.journeys, outcome: { ...ramp.last, recorder, durationMs: ramp.offset, peakConnections: peak }, budgets: config.budgets });
     // The ramp is meant to break a budget: the scenario passes when it measured, the finding is the figure.
     result = { ...summary, status: summary.requests > 0 ? 'pass' : 'skip', detail: describeCapacity(capacity), capacity, ...ramp.driver, ...(writes ? { writes } : {}) };
+    if (diagnostics) result = attachDiagnostics(result, diagnostics, ramp.journeys);
+    if (!stopReason(ramp.last)) result = await withIdleBenchmarks(stage, result, ramp.journeys, ramp.catalog);
   } else {
-    const { value: once, writes } = await withScenario(stage, plan, options, async (scenario) => {
+    const { value: once, writes, diagnostics } = await withScenario(stage, plan, options, async (scenario) => {
       const outcome = await scenario.run({ model: plan.model });
-      return { outcome, journeys: scenario.journeys, driver: driverFacts(scenario), storage: scenario.storage };
+      return { outcome, journeys: scenario.journeys, catalog: scenario.catalog, driver: driverFacts(scenario), storage: scenario.storage };
     });
     // The Storage numbers are read after the teardown: they say whether the run's objects went.
     const storage = once.storage ? { localStack: once.storage.localStack(), storage: once.storage.result(once.outcome.durationMs) } : {};
     result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys: once.journeys, outcome: once.outcome, budgets: config.budgets }), ...once.driver, ...storage, ...(writes ? { writes } : {}) };
+    if (diagnostics) result = attachDiagnostics(result, diagnostics, once.journeys);
+    if (!stopReason(once.outcome)) result = await withIdleBenchmarks(stage, result, once.journeys, once.catalog);
     stopped = stopReason(once.outcome);
   }
+  const usageAfter = usageBefore && !stopped ? await snapshotIndexUsage(session.client, config.checks.apiSchemas, true).catch(() => undefined) : undefined;
+  if (usageBefore && usageAfter) result = { ...result, unusedIndexes: unusedIndexesBetween(usageBefore, usageAfter) };
   choice.onResult?.(result);
   if (stopped) throw stopped;
   return result;

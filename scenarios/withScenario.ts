@@ -20,6 +20,9 @@ import { serverSampler } from './sampling/serverSampler.ts';
 import type { ScenarioPlan } from './workloads/namedScenarios.ts';
 import type { EndpointResult } from '../results/resultsModel.ts';
 import type { WorkloadJourney } from './workloads/workload.ts';
+import type { CatalogQuery } from '../bench/catalogQuery.ts';
+import { prepareCapture } from './diagnostics/planCapture.ts';
+import { watchScenario, type ScenarioDiagnostics } from './diagnostics/watchScenario.ts';
 
 /** What the load stage tells as it goes, besides notes: each interval of the series. */
 export type LoadStageEvents = SeedStageEvents & {
@@ -32,6 +35,8 @@ export interface SessionOptions {
   seed?: number;
   /** How the load reaches the database (chooseVia). Default pg. */
   via?: Via;
+  /** Settings the pg driver's connections start with (libpq options: the plan capture's auto_explain). */
+  sessionOptions?: string;
 }
 
 export interface RunOptions {
@@ -43,6 +48,7 @@ export interface RunOptions {
 /** A scenario set up and ready to run (one or more times: capacity steps share the warm pool). */
 export interface ScenarioSession {
   journeys: WorkloadJourney[];
+  catalog: readonly CatalogQuery[];
   via: Via;
   /** The REST driver's per-endpoint numbers so far, and whether its endpoint was the local test stack. */
   rest?: { endpoints(): EndpointResult[]; localStack(): boolean };
@@ -116,12 +122,12 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
     const journey = plan.journeys[0]!;
     const query = journey.kind === 'read' ? catalog.find((candidate) => candidate.name === journey.query) : undefined;
     if (!query) throw new Error(`the connections scenario needs the catalog query ${journey.kind === 'read' ? journey.query : '?'}`);
-    const driver = perVuConnections(session.target.url, query);
+    const driver = perVuConnections(session.target.url, query, options.sessionOptions);
     iterate = driver.iterate;
     journeys = plan.journeys;
     teardown = async () => (await driver.close(), undefined);
   } else {
-    const driver = await openPgDriver(session.client, plan.journeys, { scenario: plan.name, url: session.target.url, pool: config.pool, catalog, seed: options.seed });
+    const driver = await openPgDriver(session.client, plan.journeys, { scenario: plan.name, url: session.target.url, pool: config.pool, catalog, seed: options.seed, sessionOptions: options.sessionOptions });
     for (const line of driver.missing) events.note(`${plan.name}: left out ${line}`);
     iterate = driver.iterate;
     journeys = driver.journeys;
@@ -134,6 +140,7 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
   }
   return {
     journeys,
+    catalog,
     via: options.via ?? 'pg',
     ...(rest ? { rest } : {}),
     ...(storage ? { storage } : {}),
@@ -155,13 +162,32 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
   };
 }
 
-/** Runs `work` with a set-up scenario and always tears it down; a failed teardown is told, the run's own error wins. */
-export async function withScenario<T>(stage: StageContext & { events: LoadStageEvents }, plan: ScenarioPlan, options: SessionOptions, work: (scenario: ScenarioSession) => Promise<T>): Promise<{ value: T; writes?: ScenarioWrites }> {
-  const scenario = await openScenario(stage, plan, options);
+/**
+ * Runs `work` with a set-up scenario and always tears it down; a failed teardown is told, the
+ * run's own error wins. The server is watched over the work (statements, waits per journey,
+ * plans auto_explain captured where the target lets it: diagnostics).
+ */
+export async function withScenario<T>(
+  stage: StageContext & { events: LoadStageEvents },
+  plan: ScenarioPlan,
+  options: SessionOptions,
+  work: (scenario: ScenarioSession) => Promise<T>,
+): Promise<{ value: T; writes?: ScenarioWrites; diagnostics?: ScenarioDiagnostics }> {
+  const { session, config } = stage;
+  const driver = plan.journeys.every((journey) => journey.kind === 'storage') ? 'storage' : (options.via ?? 'pg');
+  const capture = await prepareCapture(session.client, config, driver);
+  if (capture.status === 'unavailable') stage.events.note(`${plan.name}: plans not captured: ${capture.reason}`);
+  const scenario = await openScenario(stage, plan, { ...options, ...(capture.status === 'on' ? { sessionOptions: capture.sessionOptions } : {}) });
   let writes: ScenarioWrites | undefined;
   let value: T;
+  let diagnostics: ScenarioDiagnostics | undefined;
   try {
-    value = await work(scenario);
+    const watch = await watchScenario(session.client, { journeys: scenario.journeys, catalog: scenario.catalog, capture, thresholds: config.bench.plan });
+    try {
+      value = await work(scenario);
+    } finally {
+      diagnostics = await watch.stop().catch((error: Error) => (stage.events.note(`${plan.name}: the server's view of the run could not be read (${error.message})`), undefined));
+    }
   } finally {
     try {
       writes = await scenario.teardown();
@@ -169,5 +195,5 @@ export async function withScenario<T>(stage: StageContext & { events: LoadStageE
       stage.events.note(`${plan.name}: could not remove the rows it wrote (${(error as Error).message}); remove them with seed clean once the server is back (seed list shows the run)`);
     }
   }
-  return { value, ...(writes ? { writes } : {}) };
+  return { value, ...(writes ? { writes } : {}), ...(diagnostics ? { diagnostics } : {}) };
 }

@@ -1,7 +1,8 @@
 /**
  * Server settings of the local target. The values are the checklist's (max_connections 100,
  * query timeout 30 s, idle timeout 10 s); wal_level=logical feeds realtime, and
- * pg_stat_statements must be preloaded for the query benchmarks to read it.
+ * pg_stat_statements must be preloaded for the query benchmarks to read it. The log line
+ * carries the database and application_name, so plans captured during a load scenario name their journey.
  */
 export function localServerSettings(port: number): Record<string, string> {
   return {
@@ -15,5 +16,6 @@ export function localServerSettings(port: number): Record<string, string> {
     statement_timeout: '30s',
     idle_in_transaction_session_timeout: '10s',
     'pg_stat_statements.track': 'all',
+    log_line_prefix: '%m [%p] db=%d app=%a ',
   };
 }

@@ -23,6 +23,8 @@ export interface RequestContext {
   path?: string;
   /** Request headers, as the JSON object `request.headers` (names lower-cased). */
   headers?: Record<string, string>;
+  /** application_name for the request's transaction only (a load journey's tag, so pg_stat_activity and the log say whose statement it is). */
+  applicationName?: string;
 }
 
 export type RequestOutcome = 'rollback' | 'commit';
@@ -45,7 +47,8 @@ const SAVEPOINT = 'gomflow_request';
  */
 export async function applyRequestContext(client: pg.Client, context: RequestContext): Promise<void> {
   if (!isApiRole(context.role)) throw unknownRole(context.role);
-  await client.query({ ...SET_REQUEST_CONTEXT, values: requestSettings(context) });
+  const { name, text, values } = contextStatement(context);
+  await client.query({ name, text, values: values as unknown[] });
 }
 
 /** Back to the connecting role with no claims, for the rest of the open transaction. */
@@ -61,6 +64,19 @@ const SET_REQUEST_CONTEXT: NamedStatement = {
   text: `SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('request.method', $3, true),
             set_config('request.path', $4, true), set_config('request.headers', $5, true)`,
 };
+
+// A second named form rather than a sixth parameter on the first: untagged requests keep the
+// connection's own application_name instead of setting it to itself on every request.
+const SET_TAGGED_REQUEST_CONTEXT: NamedStatement = {
+  name: 'gomflow_request_context_tagged',
+  text: `${SET_REQUEST_CONTEXT.text}, set_config('application_name', $6, true)`,
+};
+
+/** SET_REQUEST_CONTEXT with the context's values, tagged with its application_name when it has one. */
+function contextStatement(context: RequestContext): NamedStatement {
+  const values = requestSettings(context);
+  return context.applicationName ? { ...SET_TAGGED_REQUEST_CONTEXT, values: [...values, context.applicationName] } : { ...SET_REQUEST_CONTEXT, values };
+}
 
 /** The values of SET_REQUEST_CONTEXT: role, claims, method, path, headers. */
 function requestSettings(context: RequestContext): string[] {
@@ -105,7 +121,7 @@ export async function requestQuery<R = Record<string, unknown>>(
   options: { readOnly?: boolean; outcome?: RequestOutcome } = {},
 ): Promise<R[]> {
   if (!isApiRole(context.role)) throw unknownRole(context.role);
-  const pipeline = new PipelinedQuery<R>([options.readOnly ? BEGIN_READ_ONLY : BEGIN, { ...SET_REQUEST_CONTEXT, values: requestSettings(context) }, statement, options.outcome === 'commit' ? COMMIT : ROLLBACK], 2);
+  const pipeline = new PipelinedQuery<R>([options.readOnly ? BEGIN_READ_ONLY : BEGIN, contextStatement(context), statement, options.outcome === 'commit' ? COMMIT : ROLLBACK], 2);
   client.query(pipeline);
   try {
     return await pipeline.done;

@@ -12,6 +12,7 @@ export const authRlsInitplan: CheckDefinition = {
   title: 'Policies evaluate auth functions once per statement, not per row',
   checklistSection: 'Row Level Security',
   defaultLevel: 'warn',
+  splinter: { lints: ['0003'], beyond: 'also policies on storage.objects, auth calls made through helper functions, and current_setting(); reads the expression tree, not the text' },
   async run(ctx) {
     const policies = (await loadPolicies(ctx)).filter((p) => p.perRowAuthCalls.length > 0);
     if (policies.length === 0) return pass('no policy calls auth.uid(), auth.role(), auth.jwt() or current_setting() per row');

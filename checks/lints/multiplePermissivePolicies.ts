@@ -14,6 +14,7 @@ export const multiplePermissivePolicies: CheckDefinition = {
   title: 'One permissive policy per table, role and command',
   checklistSection: 'Row Level Security',
   defaultLevel: 'warn',
+  splinter: { lints: ['0006'], beyond: 'also storage.objects policies; counts the API roles anon and authenticated only (splinter: every role without BYPASSRLS, authenticator and dashboard_user too)' },
   async run(ctx) {
     const policies = (await loadPolicies(ctx)).filter((p) => p.permissive);
     const evidence: Evidence[] = [];

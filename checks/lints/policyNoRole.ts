@@ -11,6 +11,7 @@ export const policyNoRole: CheckDefinition = {
   title: 'Every policy names its roles (TO clause)',
   checklistSection: 'Row Level Security',
   defaultLevel: 'warn',
+  splinter: { lints: [], beyond: 'splinter has no lint for policies without a TO clause' },
   async run(ctx) {
     const policies = (await loadPolicies(ctx)).filter((p) => p.roles.includes('public'));
     if (policies.length === 0) return pass('every policy has a TO clause');

@@ -11,12 +11,13 @@ export const rlsNoPolicy: CheckDefinition = {
   title: 'Tables with RLS enabled have at least one policy',
   checklistSection: 'Row Level Security',
   defaultLevel: 'warn',
+  splinter: { lints: ['0008'] },
   async run(ctx) {
     const tables = (await loadRlsTables(ctx)).filter((t) => t.rlsEnabled && t.policies === 0);
     if (tables.length === 0) return pass('every table with RLS enabled has a policy');
     return finding(
       `${tables.length} tables have RLS enabled and no policy, so anon and authenticated see nothing, not even their own rows: ${tables.map((t) => t.table).join(', ')}`,
-      tables.map((t) => ({ table: `public.${t.table}`, ownerColumn: t.ownerColumn ?? '', effect: t.ownerColumn ? `users cannot read their own rows (${t.ownerColumn})` : 'service role only' })),
+      tables.map((t) => ({ table: `${t.schema}.${t.table}`, ownerColumn: t.ownerColumn ?? '', effect: t.ownerColumn ? `users cannot read their own rows (${t.ownerColumn})` : 'service role only' })),
       tables.map(remediation).join('\n'),
     );
   },
@@ -24,7 +25,7 @@ export const rlsNoPolicy: CheckDefinition = {
 
 /** Owners read their own rows; a table without an owner is made service-only on purpose, in writing. */
 function remediation(t: RlsTable): string {
-  const table = qualified('public', t.table);
+  const table = qualified(t.schema, t.table);
   if (t.ownerColumn) {
     return `CREATE POLICY "Owners can view own ${t.table}" ON ${table} FOR SELECT TO authenticated USING (${ident(t.ownerColumn)} = (SELECT auth.uid()));`;
   }

@@ -1,8 +1,10 @@
 import { existingApiRoles } from '../apiRoles.ts';
 import { finding, pass, skip, type CheckDefinition } from '../checkTypes.ts';
+import { splinterId } from '../splinter/splinterLints.ts';
 import { checkSql, qualified } from '../sqlText.ts';
 
 interface ViewRow {
+  schema: string;
   view: string;
   kind: 'view' | 'materialized view';
   owner: string;
@@ -22,10 +24,11 @@ export const securityDefinerViews: CheckDefinition = {
   title: 'Views reachable by anon/authenticated run with the caller\'s rights (security_invoker)',
   checklistSection: 'Row Level Security',
   defaultLevel: 'fail',
+  splinter: { lints: ['0010', '0016'], beyond: 'names the tables whose RLS the view bypasses' },
   async run(ctx) {
     const roles = (await existingApiRoles(ctx)).filter((role) => role !== 'service_role');
     if (roles.length === 0) return skip('no anon or authenticated role: nothing reaches views through the API');
-    const { rows } = await ctx.client.query<ViewRow>(checkSql('security-definer-views'), [roles]);
+    const { rows } = await ctx.client.query<ViewRow>(checkSql('security-definer-views'), [roles, ctx.apiSchemas]);
     const exposed = rows.filter((row) => row.readable_by.length > 0);
     if (exposed.length === 0) return pass('every view readable by anon or authenticated has security_invoker = true');
     // security_invoker exists from PostgreSQL 15; before it, only revoking the grant helps.
@@ -37,12 +40,20 @@ export const securityDefinerViews: CheckDefinition = {
         : `reads ${row.reads.join(', ') || 'its tables'} with the rights of ${row.owner}${row.owner_is_superuser ? ' (superuser)' : ''}`;
     return finding(
       `${exposed.length} views run with their owner's rights for ${roles.join('/')}: ${exposed.map((row) => `${row.view} (${why(row)})`).join('; ')}`,
-      exposed.map((row) => ({ view: `public.${row.view}`, kind: row.kind, owner: row.owner, readableBy: row.readable_by.join(', '), reads: row.reads.join(', '), problem: why(row) })),
+      exposed.map((row) => ({
+        view: `${row.schema}.${row.view}`,
+        kind: row.kind,
+        owner: row.owner,
+        readableBy: row.readable_by.join(', '),
+        reads: row.reads.join(', '),
+        problem: why(row),
+        splinter: splinterId(row.kind === 'view' ? '0010' : '0016'),
+      })),
       exposed
         .map((row) =>
           row.kind === 'view' && invokerOption
-            ? `ALTER VIEW ${qualified('public', row.view)} SET (security_invoker = true);`
-            : `REVOKE SELECT ON ${qualified('public', row.view)} FROM ${row.readable_by.join(', ')};`,
+            ? `ALTER VIEW ${qualified(row.schema, row.view)} SET (security_invoker = true);`
+            : `REVOKE SELECT ON ${qualified(row.schema, row.view)} FROM ${row.readable_by.join(', ')};`,
         )
         .join('\n'),
     );

@@ -19,6 +19,7 @@ export const anonAccess = probeCheck({
   title: 'anon reads only the public catalogue and writes nothing but submissions',
   checklistSection: 'Row Level Security',
   defaultLevel: 'fail',
+  splinter: { lints: ['0010'], beyond: 'live probe as real users in a rolled-back transaction; splinter only reads the catalog: reads what anon sees through each view' },
   async run(ctx, personas, inProbe) {
     const tables = await probeableTables(ctx);
     const evidence: Evidence[] = [];

@@ -20,6 +20,7 @@ export const anonPaidSubmission = probeCheck({
   title: 'Buyers cannot submit an order already paid (or at a price of their choosing)',
   checklistSection: 'Row Level Security',
   defaultLevel: 'fail',
+  splinter: { lints: [], beyond: 'live probe as real users in a rolled-back transaction; splinter only reads the catalog' },
   async run(ctx, personas, inProbe) {
     const tables = await loadTableMeta(ctx);
     const submissions = tables.get('public.submissions');

@@ -18,6 +18,7 @@ export const securityDefinerCalls = probeCheck({
   title: "SECURITY DEFINER functions refuse callers acting on another user's data",
   checklistSection: 'Database Security',
   defaultLevel: 'fail',
+  splinter: { lints: ['0028', '0029'], beyond: 'live probe as real users in a rolled-back transaction; splinter only reads the catalog: calls each function with another user\'s ids' },
   async run(ctx, personas, inProbe) {
     const { rows: present } = await ctx.client.query<{ name: string; signature: string }>(
       `SELECT p.proname AS name, p.oid::regprocedure::text AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

@@ -30,6 +30,7 @@ export const storageAccess = probeCheck({
   title: "Users cannot read others' objects in private buckets; anon cannot list them",
   checklistSection: 'Security Verification',
   defaultLevel: 'fail',
+  splinter: { lints: ['0025'], beyond: 'live probe as real users in a rolled-back transaction; splinter only reads the catalog: private buckets too (GOM B reads GOM A\'s payment proof)' },
   async run(ctx, personas, inProbe) {
     const tables = await loadTableMeta(ctx);
     const objects = tables.get('storage.objects');

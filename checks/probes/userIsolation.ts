@@ -26,6 +26,7 @@ export const userIsolation = probeCheck({
   title: "Users cannot read or change another user's rows (probes as GOM A and a buyer against GOM B)",
   checklistSection: 'Row Level Security',
   defaultLevel: 'fail',
+  splinter: { lints: [], beyond: 'live probe as real users in a rolled-back transaction; splinter only reads the catalog' },
   async run(ctx, personas, inProbe) {
     const tables = await loadTableMeta(ctx);
     const owned = [...tables.values()].filter((t) => t.schema === 'public' && t.ownerPath !== null && t.primaryKey.length === 1);

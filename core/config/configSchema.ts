@@ -14,6 +14,15 @@ export type TargetKind = (typeof targetKinds)[number];
 export const supabaseComputeSizes = ['nano', 'micro', 'small', 'medium', 'large', 'xl', '2xl', '4xl', '8xl', '12xl', '16xl'] as const;
 export type SupabaseComputeSize = (typeof supabaseComputeSizes)[number];
 
+export const captureSchema = z.strictObject({
+  /** Capture plans of slow statements while a scenario runs. Default true. */
+  enabled: z.boolean().default(true),
+  /** auto_explain.log_min_duration: statements at least this slow are logged, ms. Default: the query budget (budgets.queryP95Ms). */
+  minDurationMs: z.number().int().min(0).optional(),
+  /** auto_explain.sample_rate: the share (0–1) of statements instrumented (ANALYZE timing costs even when nothing is logged). Default 0.1. */
+  sampleRate: z.number().min(0).max(1).default(0.1),
+});
+
 /** The default budgets of DESIGN.md, each traced to a checklist line. */
 export const budgetsSchema = z.strictObject({
   /** p95 latency per catalog query, in ms ("all queries <100ms"). Default 100. */
@@ -84,6 +93,11 @@ export const checksSchema = z.strictObject({
   superusers: z.array(z.string().min(1)).optional(),
   /** Largest acceptable storage bucket file_size_limit, in bytes ("File size limits configured (50MB max)"). Default 52428800. */
   maxFileSizeBytes: positiveInt.default(52_428_800),
+  /**
+   * Schemas the API exposes, as PostgREST's `db-schemas` (Supabase: Settings › API › Exposed schemas): the
+   * lints that ask "reachable through the API?" look only here. Default ['public'].
+   */
+  apiSchemas: z.array(z.string().min(1)).min(1).default(['public']),
 });
 
 /** What the plan reader of `bench` calls a finding (stack/bench/readPlan.ts). */
@@ -110,6 +124,13 @@ export const planThresholdsSchema = z.strictObject({
   bufferHitPctMin: z.number().min(0).max(100).default(90),
   /** ... when at least this many blocks (8 kB each) were read; a handful of cold blocks is noise. Default 100. */
   bufferReadMinBlocks: z.number().int().min(0).default(100),
+  /**
+   * A query whose generic plan (what prepared statements and PostgREST switch to after five executions)
+   * runs at least this many times slower than its custom plan is reported. Default 2.
+   */
+  genericPlanFactor: z.number().min(1).default(2),
+  /** ... when the generic plan is also at least this many ms slower (sub-millisecond gaps are noise). Default 1. */
+  genericPlanMinGapMs: z.number().min(0).default(1),
 });
 
 /** The `bench` command: how many times each catalog query runs, for how long at most, and what the plan reader reports. */
@@ -202,6 +223,8 @@ export const configSchema = z.strictObject({
   checks: checksSchema.default(checksSchema.parse({})),
   /** The `bench` command: iterations, warm-up, time cap, catalog folder and plan-reader thresholds. */
   bench: benchSchema.default(benchSchema.parse({})),
+  /** Live plan capture during load scenarios (auto_explain on the pg driver's connections, where the role may load it). */
+  capture: captureSchema.default(captureSchema.parse({})),
 });
 
 /** What a user may write in gomflow.config.ts: every field optional, nested objects partial. */

@@ -3,6 +3,8 @@ import { formatCount, formatDuration, formatMs, formatPct, formatRate } from '..
 import { badge, emptyNote, esc, facts, section } from './markup.ts';
 import { changeCell } from './querySection.ts';
 import { capacityTable, endpointTable, journeyTable, scenarioExtraFacts } from './scenarioDetails.ts';
+import { scenarioUnderLoad } from './scenarioUnderLoad.ts';
+import { realtimeCharts, realtimeFacts } from './realtimeView.ts';
 import { storageTables } from './storageTables.ts';
 import { lineChartSvg, sparklineSvg } from './svgCharts.ts';
 
@@ -33,7 +35,7 @@ function scenarioArticle(model: ReportModel, view: ScenarioView): string {
   if (s.peakConnections !== undefined) {
     pairs.push(['peak connections', `${esc(formatCount(s.peakConnections))} ${badge(s.peakConnections < budgets.peakConnections ? 'pass' : 'fail')} <span class="muted">alert line ${esc(formatCount(budgets.peakConnections))} of max_connections ${esc(formatCount(budgets.maxConnections))}</span>`]);
   }
-  pairs.push(...scenarioExtraFacts(s));
+  pairs.push(...scenarioExtraFacts(s), ...realtimeFacts(view));
   if (view.change) {
     const c = view.change;
     const extra = c.throughput ? ` <span class="muted">throughput ${esc(formatRate(c.throughput.before))} → ${esc(formatRate(c.throughput.after))}; errors ${esc(formatPct(c.errorRatePct!.before))} → ${esc(formatPct(c.errorRatePct!.after))}</span>` : '';
@@ -50,9 +52,10 @@ function scenarioArticle(model: ReportModel, view: ScenarioView): string {
     const latencyBudget = { value: budgets.queryP95Ms, label: `budget ${budgets.queryP95Ms} ms` };
     charts.push(figure('Latency per interval (p95 solid, p50 and p99 dashed), ms', lineChartSvg({ title: 'Latency p95', unit: 'ms', points: series.p95, others, threshold: latencyBudget })));
     charts.push(figure('Error rate per interval, %', lineChartSvg({ title: 'Error rate', unit: '%', points: series.errorPct, threshold: { value: budgets.errorRatePct, label: `budget ${formatPct(budgets.errorRatePct)}` } })));
+    charts.push(...realtimeCharts(view));
     if (series.connections.length) {
       charts.push(figure('Server connections against the alert line', lineChartSvg({ title: 'Server connections', unit: 'conn', points: series.connections, threshold: { value: budgets.peakConnections, label: `alert line ${budgets.peakConnections}` } })));
-    } else charts.push(emptyNote('No connection counts in the timeline.'));
+    } else if (!s.realtime) charts.push(emptyNote('No connection counts in the timeline.'));
     if (series.poolWait.length) {
       charts.push(figure('Wait for a connection checkout per interval (mean solid, longest dashed), ms', lineChartSvg({ title: 'Pool wait', unit: 'ms', points: series.poolWait, others: [{ label: 'max', points: series.poolWaitMax }] })));
     }
@@ -61,7 +64,7 @@ function scenarioArticle(model: ReportModel, view: ScenarioView): string {
     `<article class="scenario r-${s.status}"><h3>${badge(s.status)} ${esc(s.name)}</h3>` +
     (s.detail ? `<p>${esc(s.detail)}</p>` : '') +
     facts(pairs) +
-    `<div class="charts">${charts.join('')}</div>${journeyTable(s)}${endpointTable(s)}${capacityTable(s)}${storageTables(s)}</article>`
+    `<div class="charts">${charts.join('')}</div>${journeyTable(s)}${scenarioUnderLoad(s, model.results.queries)}${endpointTable(s)}${capacityTable(s)}${storageTables(s)}</article>`
   );
 }
 

@@ -1,4 +1,5 @@
 import { formatCount, formatMs, formatPct } from '../../core/format.ts';
+import { realtimeLines } from './realtimeLines.ts';
 import type { EndpointResult, ScenarioResult, TimelinePoint } from '../../results/resultsModel.ts';
 import { storageLines } from './storageLines.ts';
 
@@ -22,11 +23,20 @@ export function scenarioSummaryLines(result: ScenarioResult): string[] {
   if (result.storage) lines.push(`  via Storage${result.localStack ? ' (the local stand-in stack: a test target, not Supabase)' : ''}`, ...storageLines(result.storage));
   else if (result.via) lines.push(`  via ${result.via === 'rest' ? `REST${result.localStack ? ' (the local stand-in stack: a test target, not Supabase)' : ''}` : 'pg'}`);
   for (const e of result.endpoints ?? []) lines.push(endpointLine(e));
+  if (result.realtime) lines.push(...realtimeLines(result.realtime));
   if (result.poolWait) lines.push(`  pool wait p50 ${formatMs(result.poolWait.p50Ms)} p95 ${formatMs(result.poolWait.p95Ms)} max ${formatMs(result.poolWait.maxMs)} ms over ${formatCount(result.poolWait.count)} checkouts`);
   if (result.detail) lines.push(`  ${result.detail}`);
   if (result.stoppedEarly) lines.push(`  stopped early: ${result.stoppedEarly}`);
+  const unused = result.unusedIndexes ?? [];
+  if (unused.length) lines.push(`  unused under load (0005_unused_index), ${unused.length} indexes: ${unused.slice(0, 3).map(unusedPhrase).join('; ')}${unused.length > 3 ? `; ${unused.length - 3} more in the report` : ''}`);
   if (result.writes) lines.push(`  wrote run ${result.writes.runId}: ${result.writes.kept ? `${formatCount(result.writes.rows)} rows kept (seed list shows it; seed clean --run ${result.writes.runId} removes them)` : `${formatCount(result.writes.rows)} rows removed again`}`);
   return lines;
+}
+
+/** "public.idx_orders_currency maintained 1,200 times, used 0 times". */
+function unusedPhrase(index: NonNullable<ScenarioResult['unusedIndexes']>[number]): string {
+  const cost = index.tableWrites ? ` (its table's ${formatCount(index.tableWrites.calls)} writes took ${formatMs(index.tableWrites.meanMs)} ms each, ${index.tableIndexes} indexes kept up)` : '';
+  return `${index.index} maintained ${formatCount(index.maintained)} times, used 0 times${cost}`;
 }
 
 /** `  GET orders   120 req  p50 3.1 p95 8.0 p99 12 ms  db 41 % REST 38 %  errors 2 (http-4xx 2)` */

@@ -28,11 +28,14 @@ export class SeriesRecorder {
   private interval = this.freshInterval();
   /** A caller-defined window across intervals (a capacity step): its own histogram and counts. */
   window = this.freshInterval();
+  /** The window's latency per journey, so a broken step can name the journeys that broke it. */
+  private windowJourneys = new Map<string, LatencyHistogram>();
 
-  /** Starts a new window; the previous one is returned. */
+  /** Starts a new window; the previous one is returned, with its per-journey latency. */
   startWindow() {
-    const ended = this.window;
+    const ended = { ...this.window, journeys: this.windowJourneys };
     this.window = this.freshInterval();
+    this.windowJourneys = new Map();
     return ended;
   }
 
@@ -46,6 +49,7 @@ export class SeriesRecorder {
       recordMs(this.total, latencyMs);
       recordMs(this.interval.histogram, latencyMs);
       recordMs(this.window.histogram, latencyMs);
+      recordMs(this.windowJourney(journey), latencyMs);
     }
     this.window.requests++;
     if (errorClass) {
@@ -102,6 +106,15 @@ export class SeriesRecorder {
 
   journeySummaries(): { name: string; requests: number; errors: number; latency: HistogramSummary }[] {
     return [...this.journeys].map(([name, totals]) => ({ name, requests: totals.requests, errors: totals.errors, latency: summarize(totals.histogram) }));
+  }
+
+  private windowJourney(journey: string): LatencyHistogram {
+    let histogram = this.windowJourneys.get(journey);
+    if (!histogram) {
+      histogram = createLatencyHistogram();
+      this.windowJourneys.set(journey, histogram);
+    }
+    return histogram;
   }
 
   private journeyTotals(journey: string): JourneyTotals {

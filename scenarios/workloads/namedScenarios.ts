@@ -18,6 +18,9 @@ export interface ScenarioKnobs {
   compress?: number;
   /** Comeback season multiplier of §6.1 (COMEBACK=3). Default 1. */
   comeback?: number;
+  /** realtime-fanout: subscribers (default 50) and joins per second (default 50); --rate is its submissions per second. */
+  subscribers?: number;
+  joinRate?: number;
 }
 
 /** What the scenario needs to know of the run's limits. */

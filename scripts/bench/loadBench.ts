@@ -44,8 +44,8 @@ for (const [flag, value] of Object.entries(values)) {
   }
 }
 const ROWS = 10_000;
-// What the driver's request context sends for this read (pickRead: GET /rest/v1/<query name>), here as literals.
-const SET_CONTEXT = `SELECT set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true), set_config('request.method', 'GET', true), set_config('request.path', '/rest/v1/loadbench_read', true), set_config('request.headers', '{}', true)`;
+// What the driver's request context sends for this read (pickRead: GET /rest/v1/<query name>, tagged with its journey), here as literals.
+const SET_CONTEXT = `SELECT set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true), set_config('request.method', 'GET', true), set_config('request.path', '/rest/v1/loadbench_read', true), set_config('request.headers', '{}', true), set_config('application_name', 'gomflow:read', true)`;
 const READ = 'SELECT id, payload FROM public.loadbench_rows WHERE id = $1';
 const query: CatalogQuery = { name: 'loadbench_read', file: 'loadbench', journey: 'bench', roles: ['service_role'], params: ['id'], samplers: { typical: `SELECT id FROM public.loadbench_rows ORDER BY id LIMIT ${ROWS}` }, budget: {}, sql: READ };
 const target = await resolveTarget({ ...config, target: 'local' }, process.cwd());

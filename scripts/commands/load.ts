@@ -1,6 +1,7 @@
 import { defineCommand } from 'citty';
 import { scenarioSummaryLines, scenarioTickLine } from '../../reports/terminal/scenarioLines.ts';
 import { loadStage } from '../../scenarios/loadStage.ts';
+import { REALTIME_SCENARIOS } from '../../scenarios/realtimeStage.ts';
 import { SCENARIO_NAMES } from '../../scenarios/workloads/namedScenarios.ts';
 import { resolveTarget } from '../../stack/target.ts';
 import { GomflowError } from '../../core/errors.ts';
@@ -12,16 +13,20 @@ import { runStages } from './_stages.ts';
 import { parseDuration, parsePositive, parseVia, parseVus } from './load/loadArgs.ts';
 import { parseReferenceDate } from './seed/seedArgs.ts';
 
+const SCENARIOS = [...SCENARIO_NAMES, ...REALTIME_SCENARIOS];
+
 const args = {
   ...sharedArgs,
   ...confirmTargetArg,
   ...planArg,
-  scenario: { type: 'positional', description: `Scenario: ${SCENARIO_NAMES.join(', ')}`, required: true, valueHint: 'scenario' },
-  duration: { type: 'string', description: 'How long (30s, 5m, 1h); capacity: per step. Defaults: smoke 15s (30s at most), launch-drop 60s, connections 20s, capacity 10s per step, bulk 60s, soak 1h (24h at most)', valueHint: 'time' },
-  rate: { type: 'string', description: 'Arrival rate, iterations/s (smoke 10; launch-drop and capacity: the burst peak, default 34 from gomflow-traffic.md §6.2; bulk and soak: the rest of the peak hour, about 10)', valueHint: 'n' },
+  scenario: { type: 'positional', description: `Scenario: ${SCENARIOS.join(', ')}`, required: true, valueHint: 'scenario' },
+  duration: { type: 'string', description: 'How long (30s, 5m, 1h); capacity: per step. Defaults: smoke 15s (30s at most), launch-drop 60s, connections 20s, realtime-fanout 20s, capacity 10s per step, bulk 60s, soak 1h (24h at most)', valueHint: 'time' },
+  rate: { type: 'string', description: 'Arrival rate, iterations/s (smoke 10; launch-drop and capacity: the burst peak, default 34 from gomflow-traffic.md §6.2; bulk and soak: the rest of the peak hour, about 10; realtime-fanout: submissions/s to the hot order, default 10)', valueHint: 'n' },
   vus: { type: 'string', description: 'Virtual users of the connections scenario (default max_connections + 20)', valueHint: 'n' },
   compress: { type: 'string', description: 'launch-drop: play the peak hour in 1/N of its time (default 60: one minute)', valueHint: 'n' },
   comeback: { type: 'string', description: 'Comeback-season multiplier of the launch rates (§6.1 COMEBACK, e.g. 3)', valueHint: 'n' },
+  subscribers: { type: 'string', description: 'realtime-fanout: subscribers on the hot order (the GOM dashboard, watchers, users RLS excludes), default 50', valueHint: 'n' },
+  'join-rate': { type: 'string', description: 'realtime-fanout: subscriber joins per second, default 50', valueHint: 'n' },
   via: { type: 'string', description: 'How the load reaches the database: rest (HTTP to /rest/v1 as the app sends it; default where the target has a REST endpoint: local, supabase) or pg (SQL on the app\'s pool). connections and bulk always run via pg', valueHint: 'rest|pg' },
   keep: { type: 'boolean', description: 'Keep the rows the scenario wrote (seed list shows the run; seed clean --run ID removes it)', default: false },
   'abort-on-fail': { type: 'boolean', description: 'Stop as soon as a budget is already lost (like k6 abortOnFail)', default: false },
@@ -32,13 +37,15 @@ export default defineCommand({
   args,
   async run({ args: parsed, rawArgs }) {
     const ctx = await prepareCommand('load', rawArgs, args, parsed);
-    if (!(SCENARIO_NAMES as readonly string[]).includes(parsed.scenario)) throw new GomflowError('E_USAGE', `no scenario named '${parsed.scenario}'; use one of ${SCENARIO_NAMES.join(', ')}`);
+    if (!(SCENARIOS as readonly string[]).includes(parsed.scenario)) throw new GomflowError('E_USAGE', `no scenario named '${parsed.scenario}'; use one of ${SCENARIOS.join(', ')}`);
     const knobs = {
       durationMs: parseDuration(parsed.duration),
       rate: parsePositive('rate', parsed.rate, 100_000),
       vus: parseVus(parsed.vus),
       compress: parsePositive('compress', parsed.compress, 3600),
       comeback: parsePositive('comeback', parsed.comeback, 100),
+      subscribers: parsePositive('subscribers', parsed.subscribers, 10_000),
+      joinRate: parsePositive('join-rate', parsed['join-rate'], 10_000),
     };
     const via = parseVia(parsed.via);
     // Scenarios write (and remove) rows and can fill every connection slot.

@@ -1,8 +1,9 @@
--- Indexes of a public table that another index of the same table already provides: same access
+-- Indexes of a table in a user schema ($1: the schemas that are not) that another index of the same table already provides: same access
 -- method, key columns, operator classes, collations, sort options, expressions and predicate.
 -- The one reported is the one to drop: never a constraint's index; a plain index before a
 -- unique one; between two equal plain indexes, the later name.
 SELECT
+  n.nspname AS schema,
   t.relname AS table,
   ic.relname AS index,
   dc.relname AS duplicate_of,
@@ -17,7 +18,7 @@ JOIN pg_namespace n ON n.oid = t.relnamespace
 JOIN pg_index d ON d.indrelid = i.indrelid AND d.indexrelid <> i.indexrelid
 JOIN pg_class dc ON dc.oid = d.indexrelid
 LEFT JOIN pg_constraint k ON k.conindid = d.indexrelid AND k.contype IN ('p', 'u')
-WHERE n.nspname = 'public'
+WHERE n.nspname <> ALL ($1::text[]) AND n.nspname NOT LIKE 'pg\_%'
   AND ic.relam = dc.relam
   AND i.indkey::text = d.indkey::text
   AND i.indclass::text = d.indclass::text
@@ -31,4 +32,4 @@ WHERE n.nspname = 'public'
     OR (d.indisunique AND NOT i.indisunique)
     OR (d.indisunique = i.indisunique AND dc.relname < ic.relname)
   )
-ORDER BY t.relname, ic.relname;
+ORDER BY n.nspname, t.relname, ic.relname;

@@ -1,6 +1,8 @@
--- Views and materialized views in public that run with their owner's rights (no
--- security_invoker) while anon or authenticated may select from them. $1: the API roles that exist.
+-- Views and materialized views of the exposed schemas that run with their owner's rights (no
+-- security_invoker; a materialized view never checks RLS) while anon or authenticated may select
+-- from them. $1: the API roles that exist; $2: the exposed schemas.
 SELECT
+  n.nspname AS schema,
   c.relname AS view,
   CASE c.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END AS kind,
   pg_get_userbyid(c.relowner) AS owner,
@@ -26,8 +28,8 @@ SELECT
   )::text[] AS rls_bypassed
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = 'public'
+WHERE n.nspname = ANY ($2::text[])
   AND c.relkind IN ('v', 'm')
   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
   AND NOT coalesce((SELECT o.option_value::boolean FROM pg_options_to_table(c.reloptions) AS o WHERE o.option_name = 'security_invoker'), false)
-ORDER BY c.relname;
+ORDER BY n.nspname, c.relname;

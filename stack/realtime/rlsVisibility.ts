@@ -4,6 +4,9 @@ import { applyRequestContext, withRequestScope } from '../requestContext.ts';
 import type { ChangeSubscription } from './channelMember.ts';
 import type { RelationInfo } from './relationCatalog.ts';
 
+/** Longest wait for a decoded change's row to become visible before its RLS checks, ms. */
+const VISIBILITY_WAIT_MS = 200;
+
 /**
  * Realtime's per-subscriber RLS rule (facts §1, RT realtime.apply_rls): for each subscription,
  * its role and claims are set (the request context), then a prepared
@@ -16,6 +19,12 @@ export async function rlsVisible(client: pg.Client, info: RelationInfo, key: (st
   // Named by its text, so each statement is prepared once per connection and a changed key gets a new one.
   const name = `realtime_rls_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
   return withRequestScope(client, { scope: 'transaction', readOnly: true }, async () => {
+    // The walsender may send a commit before the committing backend has made it visible (WAL is
+    // flushed first): until the row is there for the connecting role (the owner, no RLS), every
+    // check would answer "not visible". Bounded: a row already deleted again never appears.
+    for (let waited = 0; waited < VISIBILITY_WAIT_MS && !(await client.query<{ visible: boolean }>({ name, text, values: key })).rows[0]?.visible; waited += 2) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
     const visible: ChangeSubscription[] = [];
     for (const subscription of subscriptions) {
       const { role, claims } = subscription.member.auth;

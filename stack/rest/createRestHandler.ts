@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { withRequestContext } from '../requestContext.ts';
+import { journeyApplicationName } from './journeyHeader.ts';
 import { fromDatabaseError, PgrstError, singularityError } from './pgrstError.ts';
 import { planRequest } from './planRequest.ts';
 import type { MainRow } from './renderMain.ts';
@@ -41,7 +42,8 @@ export async function createRestHandler(pool: pg.Pool, options: RestHandlerOptio
       let broken: Error | undefined;
       const started = performance.now();
       try {
-        const context = { ...request.auth, method: request.method, path: `/rest/v1${request.path}`, headers: request.headers };
+        const applicationName = journeyApplicationName(request.headers);
+        const context = { ...request.auth, method: request.method, path: `/rest/v1${request.path}`, headers: request.headers, ...(applicationName ? { applicationName } : {}) };
         // A PoolClient is a Client as far as the request context is concerned (queries on one connection).
         const row = await withRequestContext(
           client as unknown as pg.Client,

@@ -63,7 +63,7 @@ describe('toQueryResult', () => {
 
 describe('pg_stat_statements deltas', () => {
   const counters = (queryId: string, calls: number, totalExecMs: number, query = 'SELECT $1'): StatementCounters => ({
-    role: 'anon', toplevel: true, queryId, query, calls, totalExecMs, totalPlanMs: 0, rows: calls, sharedBlksHit: 10 * calls, sharedBlksRead: 0, tempBlksWritten: 0,
+    role: 'anon', toplevel: true, queryId, query, calls, totalExecMs, totalPlanMs: 0, rows: calls, sharedBlksHit: 10 * calls, sharedBlksRead: 0, tempBlksWritten: 0, maxExecMs: totalExecMs,
   });
 
   it('subtracts the snapshot before, leaves the harness statements out and sorts by execution time', () => {

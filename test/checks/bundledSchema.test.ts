@@ -102,13 +102,19 @@ describe('check on the bundled production schema with a few sample rows', () => 
 
   it('SECURITY DEFINER functions: no search_path, and anon acts on GOM A\'s data through them', () => {
     const lint = byId('lint.security-definer-function');
-    expect(lint.evidence.map((e) => e.function).sort()).toEqual([
+    const definers = [
       'cleanup_old_data()',
       'create_default_notification_preferences()',
       'database_health_check()',
       'get_unread_notification_count(uuid)',
       'mark_notification_read(uuid,uuid)',
-    ]);
+    ];
+    // One row per function and API role, each tagged with the splinter lint for that role.
+    const byLint = (id: string) => lint.evidence.filter((e) => e.splinter === id).map((e) => e.function).sort();
+    expect(byLint('0028_anon_security_definer_function_executable')).toEqual(definers);
+    expect(byLint('0029_authenticated_security_definer_function_executable')).toEqual(definers);
+    expect(lint.evidence).toHaveLength(10);
+    expect(lint.evidence.every((e) => e.searchPath === 'not set' && e.executableBy === `${e.splinter === '0028_anon_security_definer_function_executable' ? 'anon' : 'authenticated'} (through PUBLIC)`)).toBe(true);
     const calls = leaks('probe.security-definer-calls');
     const anon = calls.filter((e) => e.persona === 'anon').map((e) => String(e.function).replace(/\(.*/, ''));
     expect(anon.sort()).toEqual(['cleanup_old_data', 'database_health_check', 'get_unread_notification_count', 'mark_notification_read']);
@@ -154,6 +160,42 @@ describe('check on the bundled production schema with a few sample rows', () => 
     expect(byId('lint.policy-no-role').evidence).toHaveLength(57);
     expect(byId('lint.rls-no-policy').evidence).toHaveLength(11);
     expect(byId('lint.unindexed-foreign-keys').evidence.map((e) => e.columns)).toEqual(Array(7).fill('created_by'));
+  });
+
+  it('finds what Supabase\'s advisor (splinter) finds, each tagged with its lint id and level', () => {
+    const tagged = (id: string) => results.filter((r) => r.splinter?.some((t) => t.id === id));
+    const search = byId('lint.function-search-path-mutable');
+    expect(search).toMatchObject({ status: 'warn', splinter: [{ id: '0011_function_search_path_mutable', level: 'WARN' }] });
+    expect(search.evidence.filter((e) => e.security === 'invoker').map((e) => e.function).sort()).toEqual([
+      'public.generate_payment_reference(country_prefix text)',
+      'public.get_order_stats(order_uuid uuid)',
+      'public.get_user_dashboard_stats(user_uuid uuid)',
+      'public.update_updated_at_column()',
+    ]);
+    expect(search.evidence.filter((e) => e.security === 'definer')).toHaveLength(5);
+    expect(byId('lint.extension-in-public')).toMatchObject({ status: 'warn', evidence: [{ extension: 'pg_trgm', schema: 'public' }], splinter: [{ id: '0014_extension_in_public', level: 'WARN' }] });
+    const listing = byId('lint.public-bucket-allows-listing');
+    expect(listing.evidence.map((e) => [e.bucket, e.policy])).toEqual([
+      ['order-images', 'Anyone can view order images'],
+      ['profile-images', 'Anyone can view profile images'],
+    ]);
+    expect(listing.splinter).toEqual([{ id: '0025_public_bucket_allows_listing', level: 'WARN' }]);
+    // Splinter's levels beside ours.
+    expect(tagged('0010_security_definer_view').map((r) => [r.id, r.level])).toEqual([['lint.security-definer-view', 'fail'], ['rls.anon-access', 'fail']]);
+    expect(byId('lint.unindexed-foreign-keys').splinter).toEqual([{ id: '0001_unindexed_foreign_keys', level: 'INFO' }]);
+    expect(byId('rls.enabled').splinter).toEqual([{ id: '0013_rls_disabled_in_public', level: 'ERROR' }]);
+    // Where check reports more than splinter, it says so.
+    expect(byId('lint.auth-rls-initplan').beyondSplinter).toContain('storage.objects');
+    expect(byId('lint.auth-rls-initplan').evidence.filter((e) => e.table === 'storage.objects')).toHaveLength(6);
+    expect(byId('lint.duplicate-index').beyondSplinter).toContain('UNIQUE');
+    expect(byId('rls.user-isolation')).toMatchObject({ beyondSplinter: expect.stringContaining('live probe') });
+    expect(byId('rls.user-isolation').splinter).toBeUndefined();
+    // unused_index on a database no load has run on: a pointer to the scenario, not 103 indexes.
+    expect(byId('lint.unused-index')).toMatchObject({ status: 'skip', detail: expect.stringMatching(/^needs a load scenario: \d+ of \d+ non-unique indexes have idx_scan = 0/), splinter: [{ id: '0005_unused_index', level: 'INFO' }] });
+    // Lints that apply but find nothing in GOMFLOW pass, tagged all the same.
+    for (const id of ['lint.auth-users-exposed', 'lint.no-primary-key', 'lint.policy-exists-rls-disabled', 'lint.rls-references-user-metadata', 'lint.fkey-to-auth-unique', 'lint.sensitive-columns-exposed', 'lint.policy-always-true']) {
+      expect(byId(id), id).toMatchObject({ status: 'pass', splinter: [expect.objectContaining({ id: expect.stringMatching(/^\d{4}_/) })] });
+    }
   });
 
   it('reports the checklist\'s claims against reality as warnings, and its own broken SQL', () => {

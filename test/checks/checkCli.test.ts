@@ -25,9 +25,9 @@ describe('gomflow-load check', () => {
     const result = await runCli(['check', '--target', 'postgres'], env);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^FAIL\s+storage\.access\s+GOM B reads GOM A's object in private bucket payment-proofs/m);
+    expect(result.stderr).toMatch(/^FAIL\s+storage\.access\s+0025\s+GOM B reads GOM A's object in private bucket payment-proofs/m);
     expect(result.stderr).toMatch(/^FAIL\s+probe\.anon-paid-submission\s+/m);
-    expect(result.stderr).toMatch(/^pass\s+rls\.enabled\s+RLS enabled on 31 of 31 public tables/m);
+    expect(result.stderr).toMatch(/^pass\s+rls\.enabled\s+0013\s+RLS enabled on 31 of 31 public tables/m);
     expect(result.stderr).toMatch(/\d+ checks: \d+ pass, \d+ warn, 7 fail, \d+ skip; 7 fail-level checks failed: /);
     const password = new URL(db.url).password;
     if (password) expect(result.stderr).not.toContain(password);

@@ -127,3 +127,39 @@ describe('renderHtml', () => {
     expect(html.match(/<tbody data-i=/g)).toHaveLength(200);
   });
 });
+
+describe('renderHtml: Supabase advisor lints', () => {
+  it('groups the checks by splinter id with splinter\'s level beside ours, counts each lint\'s rows, and lists what only check reports', () => {
+    const base = failingResults();
+    const definer = {
+      ...base.checks[0]!,
+      id: 'lint.security-definer-function',
+      status: 'fail' as const,
+      level: 'fail' as const,
+      evidence: [
+        { function: 'public.cleanup_old_data()', splinter: '0028_anon_security_definer_function_executable' },
+        { function: 'public.cleanup_old_data()', splinter: '0029_authenticated_security_definer_function_executable' },
+        { function: 'public.database_health_check()', splinter: '0029_authenticated_security_definer_function_executable' },
+      ],
+      splinter: [
+        { id: '0028_anon_security_definer_function_executable', level: 'WARN' as const },
+        { id: '0029_authenticated_security_definer_function_executable', level: 'WARN' as const },
+      ],
+    };
+    const initplan = { ...base.checks[0]!, id: 'lint.auth-rls-initplan', status: 'warn' as const, level: 'warn' as const, evidence: [{ policy: 'a' }, { policy: 'b' }], splinter: [{ id: '0003_auth_rls_initplan', level: 'WARN' as const }], beyondSplinter: 'also policies on storage.objects' };
+    const probe = { ...base.checks[0]!, id: 'rls.user-isolation', beyondSplinter: 'live probe as real users' };
+    const html = renderHtml({ ...base, checks: [definer, initplan, probe] });
+    const advisor = /<section id="advisor">([\s\S]*?)<\/section>/.exec(html)![1]!;
+    const bodies = [...advisor.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].map((m) => m[1]!);
+    const cells = (body: string) =>
+      [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()));
+    expect(cells(bodies[0]!)).toEqual([
+      ['0003_auth_rls_initplan', 'WARN', '▲ warn warn', 'lint.auth-rls-initplan', '2', 'also policies on storage.objects'],
+      ['0028_anon_security_definer_function_executable', 'WARN', '✘ FAIL fail', 'lint.security-definer-function', '1', ''],
+      ['0029_authenticated_security_definer_function_executable', 'WARN', '✘ FAIL fail', 'lint.security-definer-function', '2', ''],
+    ]);
+    expect(cells(bodies[1]!)).toEqual([[`✘ FAIL ${probe.level}`, 'rls.user-isolation', 'live probe as real users']]);
+    expect(html).toContain('<a href="#advisor">Advisor lints</a>');
+  });
+});
+

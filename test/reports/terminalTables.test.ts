@@ -65,6 +65,19 @@ describe('terminal renderers', () => {
     expect(lines.at(-1)).toBe('3 checks: 1 pass, 0 warn, 2 fail, 0 skip; 1 fail-level checks failed: rls.enabled');
   });
 
+  it('checkTable: a splinter column with the number of each advisor lint a check matches', () => {
+    const [first, second, third] = failingResults().checks;
+    const checks = [
+      { ...first!, splinter: [{ id: '0013_rls_disabled_in_public', level: 'ERROR' as const }] },
+      { ...second!, splinter: [{ id: '0028_anon_security_definer_function_executable', level: 'WARN' as const }, { id: '0029_authenticated_security_definer_function_executable', level: 'WARN' as const }] },
+      third!,
+    ];
+    const lines = checkTable(checks, { width: 160 }).split('\n');
+    expect(lines[0]).toMatch(/^result {2}check +splinter +detail$/);
+    const column = lines[0]!.indexOf('splinter');
+    expect(lines.slice(1, 4).map((line) => line.slice(column).split(/\s{2,}/)[0])).toEqual(['0013', '0028 0029', '']);
+  });
+
   it('benchTable: timings through formatMs, FAIL over budget, the top finding, then pg_stat_statements', () => {
     const queries = passingResults().queries;
     const statements: QueryResult = {

@@ -1,24 +1,17 @@
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 import { evaluateBudgets } from '../../reports/evaluateBudgets.ts';
-import { parseResults, type Results } from '../../results/resultsModel.ts';
 import { cuttableProxy } from '../helpers/cuttableProxy.ts';
 import { rowsOfRun, seededTables, tableFingerprints } from '../helpers/seedFingerprint.ts';
-import { runCli, type CliResult } from '../helpers/runCli.ts';
+import { runCli } from '../helpers/runCli.ts';
+import { writtenResults } from '../helpers/writtenResults.ts';
 import { seedTiny } from '../helpers/seedTiny.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
-
-/** The results.json a run names, partial or not. */
-function writtenResults(result: CliResult): Results {
-  const file = /(?:results: +|what was measured is in )(\S+results\.json)/.exec(result.stderr)?.[1];
-  expect(file, result.stderr).toBeDefined();
-  return parseResults(JSON.parse(readFileSync(path.resolve(ROOT, file!), 'utf8')));
-}
 
 /**
  * `gomflow-load load` end to end on a tiny seed. The catalog holds one read that fails half of

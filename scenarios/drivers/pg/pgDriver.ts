@@ -5,6 +5,7 @@ import { rngFor } from '../../../generators/random.ts';
 import { requestQuery, withRequestContext } from '../../../stack/requestContext.ts';
 import type { Iterate } from '../../engine/journey.ts';
 import type { ReadJourney, WorkloadJourney, WriteJourney } from '../../workloads/workload.ts';
+import { journeyTag } from '../../diagnostics/journeyTag.ts';
 import { createPool, withPooled } from './pgPool.ts';
 import { pickRead, planReads } from './readPlans.ts';
 import { ScenarioRows } from './scenarioRows.ts';
@@ -21,6 +22,8 @@ export interface PgDriverOptions {
   seed?: number;
   /** Share (0–1) of submissions that go to the drop's hot orders. Default 0.8. */
   hotShare?: number;
+  /** Run-time settings every pooled connection starts with (libpq `options`, e.g. auto_explain's). */
+  sessionOptions?: string;
 }
 
 /** The pg driver of one scenario run: its journeys ready to iterate, and the teardown that removes (or keeps) what it wrote. */
@@ -56,27 +59,29 @@ export async function openPgDriver(control: pg.Client, journeys: readonly Worklo
   }
   const usable = journeys.filter((journey) => (journey.kind === 'read' ? plans.has(journey.name) : journey.kind === 'job' || state !== undefined));
   const byName = new Map(usable.map((journey) => [journey.name, journey]));
-  const pool = createPool(options.url, options.pool, { max: options.poolMax });
+  const pool = createPool(options.url, options.pool, { max: options.poolMax, options: options.sessionOptions });
   const iterate: Iterate = (journey, context) =>
     withPooled(pool, context, async (client) => {
       // A PoolClient is a Client as far as the request context is concerned (query on one connection).
       const connection = client as unknown as pg.Client;
       const planned = byName.get(journey.name);
+      // Each transaction carries its journey's application_name: waits and captured plans are attributed by it.
+      const applicationName = journeyTag(journey.name);
       if (planned?.kind === 'write' && state) {
         const writeState = state;
-        const written = await withRequestContext(connection, { role: 'service_role', method: 'POST', path: `/rest/v1/${planned.write}` }, () => runWrite(planned.write, client, writeState), { scope: 'transaction', outcome: 'commit' });
+        const written = await withRequestContext(connection, { role: 'service_role', method: 'POST', path: `/rest/v1/${planned.write}`, applicationName }, () => runWrite(planned.write, client, writeState), { scope: 'transaction', outcome: 'commit' });
         if (written) rememberSubmission(writeState, written);
         return;
       }
       if (planned?.kind === 'job') {
-        await requestQuery(connection, { role: 'service_role' }, { name: `gj_${planned.name}`, text: planned.sql });
+        await requestQuery(connection, { role: 'service_role', applicationName }, { name: `gj_${planned.name}`, text: planned.sql });
         return;
       }
       const plan = plans.get(journey.name);
       if (!plan) throw new Error(`journey ${journey.name} has no statement here`);
       const { values, context: request } = pickRead(plan, random);
       // One round trip (BEGIN READ ONLY … ROLLBACK pipelined), as PostgREST runs a GET.
-      await requestQuery(connection, request, { name: `gl_${plan.query.name}`, text: plan.query.sql, values }, { readOnly: true });
+      await requestQuery(connection, { ...request, applicationName }, { name: `gl_${plan.query.name}`, text: plan.query.sql, values }, { readOnly: true });
     });
   return {
     iterate,

@@ -8,7 +8,7 @@ import type { IterationContext } from '../../engine/journey.ts';
 export const POOL_WAIT_LIMIT_MS = 10_000;
 
 /** The app's node-postgres pool, sized as the checklist configures it (DB_POOL_MIN/MAX/IDLE_TIMEOUT). */
-export function createPool(url: string, pool: ResolvedConfig['pool'], overrides: { max?: number } = {}): pg.Pool {
+export function createPool(url: string, pool: ResolvedConfig['pool'], overrides: { max?: number; options?: string } = {}): pg.Pool {
   const created = new pg.Pool({
     connectionString: url,
     min: pool.min,
@@ -16,6 +16,7 @@ export function createPool(url: string, pool: ResolvedConfig['pool'], overrides:
     idleTimeoutMillis: pool.idleTimeoutMs,
     connectionTimeoutMillis: POOL_WAIT_LIMIT_MS,
     application_name: 'gomflow-load:scenario',
+    ...(overrides.options ? { options: overrides.options } : {}),
   });
   // An idle pooled client whose server goes away emits 'error' on the pool; the next checkout reports it.
   created.on('error', () => undefined);

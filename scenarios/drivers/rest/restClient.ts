@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
+import { JOURNEY_HEADER } from '../../../stack/rest/journeyHeader.ts';
 import { LOCAL_API_HEADER } from '../../../stack/server/localApiBanner.ts';
 import { ClassifiedError, type ErrorClass } from '../../engine/classifyError.ts';
 import { fillRestRequest } from '../../workloads/fillRestRequest.ts';
@@ -32,8 +33,8 @@ export class RestClient {
     this.pool = new Pool(new URL(url).origin, { connections, keepAliveTimeout: 60_000, headersTimeout: REQUEST_TIMEOUT_MS, bodyTimeout: REQUEST_TIMEOUT_MS });
   }
 
-  /** Sends one shape filled from `params` ({now} added); returns the body text of a 2xx answer. */
-  async send(shape: RestRequestShape, params: Readonly<Record<string, unknown>>, auth: RestAuth): Promise<string> {
+  /** Sends one shape filled from `params` ({now} added), tagged with its journey; returns the body text of a 2xx answer. */
+  async send(shape: RestRequestShape, params: Readonly<Record<string, unknown>>, auth: RestAuth, journeyTag?: string): Promise<string> {
     const filled = fillRestRequest(shape, { now: new Date().toISOString(), ...params });
     const endpoint = endpointOf(shape);
     const started = performance.now();
@@ -44,7 +45,7 @@ export class RestClient {
       const response = await this.pool.request({
         method: filled.method,
         path: filled.path,
-        headers: { apikey: auth.apikey, authorization: `Bearer ${auth.bearer}`, ...filled.headers },
+        headers: { apikey: auth.apikey, authorization: `Bearer ${auth.bearer}`, ...(journeyTag ? { [JOURNEY_HEADER]: journeyTag } : {}), ...filled.headers },
         ...(filled.body !== undefined ? { body: filled.body } : {}),
       });
       text = await response.body.text();

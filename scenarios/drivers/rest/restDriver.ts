@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { journeyTag } from '../../diagnostics/journeyTag.ts';
 import type { CatalogQuery } from '../../../bench/catalogQuery.ts';
 import { rngFor } from '../../../generators/random.ts';
 import type { RequestContext } from '../../../stack/requestContext.ts';
@@ -71,12 +72,12 @@ export async function openRestDriver(control: pg.Client, journeys: readonly Work
     if (plan) {
       const { values, context } = pickRead(plan, random);
       const params = Object.fromEntries(plan.query.params.map((name, index) => [name, values[index]]));
-      await client.send(READ_SHAPES[journey.name]!, params, authOf(context));
+      await client.send(READ_SHAPES[journey.name]!, params, authOf(context), journeyTag(journey.name));
       return;
     }
     const write = usable.find((candidate): candidate is WriteJourney => candidate.name === journey.name && candidate.kind === 'write');
     if (!write || !state) throw new Error(`journey ${journey.name} has no REST request here`);
-    await runRestWrite(write.write, state, (shape, params) => client.send(shape, params, service));
+    await runRestWrite(write.write, state, (shape, params) => client.send(shape, params, service, journeyTag(journey.name)));
   };
   return {
     iterate,
