@@ -1,12 +1,15 @@
 import type { ResolvedConfig } from '../../../core/config/configSchema.ts';
 import type { WritePlan } from '../../../reports/terminal/writePlanText.ts';
 import { connectionsWanted, quotaWarning } from '../../../scenarios/quotaWarning.ts';
+import { DEFAULT_FANOUT_KNOBS } from '../../../scenarios/drivers/realtime/realtimeFanout.ts';
+import { isRealtimeScenario } from '../../../scenarios/realtimeStage.ts';
 import { planScenario, type ScenarioKnobs } from '../../../scenarios/workloads/namedScenarios.ts';
 import type { Target } from '../../../stack/target.ts';
 import { connectionLabel, databaseRole } from './targetRoles.ts';
 
 /** What a load scenario will do on the target: its rate and connections, the roles it acts as, what it writes and how that goes. */
 export function loadWritePlan(config: ResolvedConfig, target: Target, scenario: string, knobs: ScenarioKnobs, keep: boolean): WritePlan {
+  if (isRealtimeScenario(scenario)) return realtimePlan(config, target, scenario, knobs, keep);
   // max_connections is read when the scenario starts; the plan uses the budget's figure.
   const plan = planScenario(scenario, knobs, { poolMax: config.pool.max, maxConnections: config.budgets.maxConnections });
   const seconds = plan.model.kind === 'open' ? plan.model.stages.reduce((sum, stage) => sum + stage.durationMs, 0) / 1000 : undefined;
@@ -25,5 +28,19 @@ export function loadWritePlan(config: ResolvedConfig, target: Target, scenario: 
       ...(warning ? [warning.replace(/^warning: /, '')] : []),
     ],
     cleanup: keep ? `gomflow-load seed clean --run <id from seed list>${confirm}` : 'automatic at the end of the scenario',
+  };
+}
+
+/** The Realtime scenarios are not planned by planScenario: their plan names the sockets and the writes that feed them. */
+function realtimePlan(config: ResolvedConfig, target: Target, scenario: string, knobs: ScenarioKnobs, keep: boolean): WritePlan {
+  return {
+    action: `load ${scenario}: ${knobs.subscribers ?? DEFAULT_FANOUT_KNOBS.subscribers} Realtime subscribers, submissions at ${knobs.rate ?? DEFAULT_FANOUT_KNOBS.changeRate}/s for ${(knobs.durationMs ?? DEFAULT_FANOUT_KNOBS.durationMs) / 1000}s`,
+    target: target.where,
+    connection: connectionLabel(target),
+    roles: [databaseRole(target), 'seeded users as authenticated (Realtime subscribers)', ...(config.supabase.jwtSecret ? [] : ['(no SUPABASE_JWT_SECRET: each subscriber signs in through /auth/v1 first)'])],
+    tables: [],
+    storageObjects: 'none',
+    notes: [keep ? 'the rows it writes carry a scenario run id and are KEPT (--keep)' : 'the rows it writes carry a scenario run id and are removed when it ends', 'tables missing from publication supabase_realtime are added for the run and the publication put back as it was', 'see "The Realtime driver" in the README for what it writes'],
+    cleanup: keep ? 'gomflow-load seed clean --run <id from seed list>' : 'automatic at the end of the scenario',
   };
 }
