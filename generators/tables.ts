@@ -2,6 +2,7 @@ import { ANALYTICS_CONFIG_SPECS } from './analytics/config.ts';
 import { analyticsAggregationsSpec } from './analytics/aggregations.ts';
 import { analyticsEventsSpec } from './analytics/events.ts';
 import { analyticsUserSessionsSpec } from './analytics/sessions.ts';
+import { authIdentitiesSpec } from './core/authIdentities.ts';
 import { authUsersSpec } from './core/authUsers.ts';
 import { messagesSpec } from './core/messages.ts';
 import { ordersSpec } from './core/orders.ts';
@@ -23,6 +24,7 @@ import type { TableSpec } from './types.ts';
  */
 export const ALL_TABLE_SPECS: readonly TableSpec[] = [
   authUsersSpec,
+  authIdentitiesSpec,
   profilesSpec,
   ordersSpec,
   platformConnectionsSpec,

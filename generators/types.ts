@@ -65,6 +65,7 @@ export interface TableSpec {
 export const TABLE_CODES = {
   'auth.users': 0x0001,
   'public.profiles': 0x0001, // profiles.user_id is the auth user's id
+  'auth.identities': 0x0002,
   'public.orders': 0x0010,
   'public.submissions': 0x0011,
   'public.payment_transactions': 0x0012,

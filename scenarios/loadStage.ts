@@ -5,7 +5,7 @@ import type { StageContext } from '../stack/stageContext.ts';
 import { capacityFinding, capacityStepModel, CAPACITY_MULTIPLES, describeCapacity, judgeStep } from './capacityRamp.ts';
 import { SeriesRecorder } from './engine/seriesRecorder.ts';
 import { snapshotIndexUsage, unusedIndexesBetween } from './sampling/indexUsage.ts';
-import { quotaWarning } from './quotaWarning.ts';
+import { maxConnectionsWarning, quotaWarning } from './quotaWarning.ts';
 import { deliveryFaults, isRealtimeScenario, realtimeStage } from './realtimeStage.ts';
 import { DEFAULT_FANOUT_KNOBS } from './drivers/realtime/realtimeFanout.ts';
 import { PROOF_DELAY_MINUTES, PROOF_UPLOAD_JOURNEY, PROOFS_PER_SUBMISSION } from './drivers/storage/proofFollower.ts';
@@ -45,6 +45,8 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
   const plan = planScenario(choice.scenario, choice.knobs, { poolMax: config.pool.max, maxConnections });
   const warning = quotaWarning(session.target, plan, config.pool.max, config.supabase.computeSize);
   if (warning) events.note(warning);
+  const serverWarning = maxConnectionsWarning(session.target, plan, config.pool.max, maxConnections);
+  if (serverWarning) events.note(serverWarning);
   // Index statistics at the start and after teardown, once the scenario's backends have exited (and so flushed their counters).
   const usageBefore = await snapshotIndexUsage(session.client, config.checks.apiSchemas).catch(() => undefined);
   const startedAt = new Date();

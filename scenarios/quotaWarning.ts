@@ -1,4 +1,5 @@
 import type { SupabaseComputeSize } from '../core/config/configSchema.ts';
+import { connectionMode as supabaseConnectionMode } from '../stack/connectionMode.ts';
 import type { Target } from '../stack/target.ts';
 import { OPEN_MAX_IN_FLIGHT, type ScenarioPlan } from './workloads/namedScenarios.ts';
 
@@ -28,16 +29,8 @@ export const SUPABASE_CONNECTION_LIMITS: Record<SupabaseComputeSize, ConnectionL
   '16xl': { direct: 500, pooler: 12000 },
 };
 
-/**
- * How DATABASE_URL reaches the project: Supavisor's hosts are *.pooler.supabase.com (port 6543
- * transaction mode, 5432 session mode), the dedicated pooler listens on the database host's
- * port 6543; anything else is a direct connection.
- */
-export function supabaseConnectionMode(target: Pick<Target, 'host' | 'port'>): 'direct' | 'transaction pooler' | 'session pooler' {
-  const supavisor = /(^|\.)pooler\.supabase\.com$/i.test(target.host);
-  if (supavisor) return target.port === 5432 ? 'session pooler' : 'transaction pooler';
-  return target.port === 6543 ? 'transaction pooler' : 'direct';
-}
+// Where callers have always found it; the target owns it now.
+export { connectionMode as supabaseConnectionMode } from '../stack/connectionMode.ts';
 
 /** Connections a scenario opens at most: a connection per user, or the app's pool (bounded by the in-flight cap). */
 export function connectionsWanted(plan: ScenarioPlan, poolMax: number): number {
@@ -61,4 +54,16 @@ export function quotaWarning(target: Pick<Target, 'kind' | 'host' | 'port'>, pla
     `warning: ${plan.name} opens up to ${wanted} connections; a ${computeSize} compute allows ${limit} ${mode === 'direct' ? 'direct connections' : 'pooler clients'} ` +
     `(${limits.direct} direct, ${limits.pooler} pooler; supabase.computeSize in the config names yours)${sessionNote}: refusals past it are counted as 'quota' errors, apart from the others`
   );
+}
+
+/**
+ * The warning to show when a scenario will open more connections than the server's own
+ * max_connections leaves (any remote target), or undefined. The connections scenario goes past
+ * it on purpose and is not warned.
+ */
+export function maxConnectionsWarning(target: Pick<Target, 'kind'>, plan: ScenarioPlan, poolMax: number, maxConnections: number): string | undefined {
+  if (target.kind === 'local' || plan.name === 'connections') return undefined;
+  const wanted = connectionsWanted(plan, poolMax);
+  if (wanted < maxConnections) return undefined;
+  return `warning: ${plan.name} opens up to ${wanted} connections and the target's max_connections is ${maxConnections}, shared with everything else connected: expect refusals (counted as 'too-many-clients')`;
 }

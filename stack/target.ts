@@ -16,6 +16,8 @@ export interface Target {
   /** host:port/database, safe to print. */
   where: string;
   connectTimeoutMs: number;
+  /** Host of SUPABASE_URL, on a supabase target: a production guard matches it too. */
+  apiHost?: string;
   /** The embedded cluster, for the local target only. */
   local?: LocalCluster;
 }
@@ -31,7 +33,8 @@ export async function resolveTarget(config: ResolvedConfig, cwd: string): Promis
   if (config.target === 'supabase' && !config.supabase.url) {
     throw new GomflowError('E_CONFIG_INVALID', 'target supabase needs SUPABASE_URL (https://<project-ref>.supabase.co); set it in the environment or .env');
   }
-  return describe(config.target, config.databaseUrl, config.connectTimeoutMs);
+  const target = describe(config.target, config.databaseUrl, config.connectTimeoutMs);
+  return config.target === 'supabase' && config.supabase.url ? { ...target, apiHost: new URL(config.supabase.url).hostname } : target;
 }
 
 function describe(kind: TargetKind, url: string, connectTimeoutMs: number, local?: LocalCluster): Target {

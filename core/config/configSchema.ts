@@ -198,6 +198,17 @@ export const configSchema = z.strictObject({
       database: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'use lower-case letters, digits and _').default('gomflow'),
     })
     .default({ dataDir: '.gomflow/postgres', port: 0, database: 'gomflow' }),
+  /** Guards on the commands that write. */
+  safety: z
+    .strictObject({
+      /**
+       * Production identifiers (env GOMFLOW_PRODUCTION_PATTERNS, comma-separated): a target whose DATABASE_URL host or
+       * database, or SUPABASE_URL host, contains one of them (case-insensitive) is refused by every writing command,
+       * whatever --confirm-target says. Default none.
+       */
+      productionPatterns: z.array(z.string().trim().min(1)).default([]),
+    })
+    .default({ productionPatterns: [] }),
   /** Give up connecting after this many ms, so an unreachable host never hangs a run. Default 5000. */
   connectTimeoutMs: positiveInt.default(5_000),
   /** Folder for run output (out/<run-id>/results.json, out/latest) (env GOMFLOW_OUT_DIR). Default out. */

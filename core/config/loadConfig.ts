@@ -37,9 +37,12 @@ const ENV_OPTIONS = {
   DB_POOL_IDLE_TIMEOUT: 'pool.idleTimeoutMs',
   GOMFLOW_DATA_DIR: 'local.dataDir',
   GOMFLOW_OUT_DIR: 'outDir',
+  GOMFLOW_PRODUCTION_PATTERNS: 'safety.productionPatterns',
 } as const;
 
 const NUMERIC_ENV = new Set(['DB_POOL_MIN', 'DB_POOL_MAX', 'DB_POOL_IDLE_TIMEOUT']);
+/** Variables that hold a comma-separated list. */
+const LIST_ENV = new Set(['GOMFLOW_PRODUCTION_PATTERNS']);
 
 type Layer = Record<string, unknown>;
 
@@ -96,7 +99,7 @@ function envToLayer(env: Record<string, string>): Layer {
   for (const [name, option] of Object.entries(ENV_OPTIONS)) {
     const raw = env[name];
     if (raw === undefined) continue;
-    setPath(layer, option, NUMERIC_ENV.has(name) ? parseEnvInteger(name, raw) : raw);
+    setPath(layer, option, NUMERIC_ENV.has(name) ? parseEnvInteger(name, raw) : LIST_ENV.has(name) ? raw.split(',').map((item) => item.trim()).filter(Boolean) : raw);
   }
   return layer;
 }

@@ -6,13 +6,15 @@ import { seedPasswordHash } from './seedPassword.ts';
 const APP_META = '{"provider":"email","providers":["email"]}';
 
 /**
- * auth.users: GOMs, then buyers with accounts. Only the columns sign-in reads (the shim's
- * auth.users); Supabase fills the rest with its defaults. Every user shares one bcrypt hash of
- * SEED_PASSWORD and a confirmed e-mail, so any seeded user can sign in.
+ * auth.users: GOMs, then buyers with accounts, as GoTrue accepts them (with their identities,
+ * authIdentities.ts): confirmed e-mail, role and audience `authenticated`, the e-mail provider in
+ * raw_app_meta_data, and the token columns GoTrue scans as strings set to '' (NULL there fails
+ * every sign-in, supabase/auth#1940); the other columns take GoTrue's defaults. Every user
+ * shares one bcrypt hash of SEED_PASSWORD, so any seeded user can sign in, locally and on Supabase.
  */
 export const authUsersSpec: TableSpec = {
   table: 'auth.users',
-  columns: ['instance_id', 'id', 'aud', 'role', 'email', 'encrypted_password', 'email_confirmed_at', 'raw_app_meta_data', 'raw_user_meta_data', 'created_at', 'updated_at', 'last_sign_in_at'],
+  columns: ['instance_id', 'id', 'aud', 'role', 'email', 'encrypted_password', 'email_confirmed_at', 'confirmation_token', 'recovery_token', 'email_change_token_new', 'email_change', 'raw_app_meta_data', 'raw_user_meta_data', 'created_at', 'updated_at', 'last_sign_in_at'],
   dependsOn: [],
   estimateRows: (ctx) => accountCount(ctx),
   *rows(ctx) {
@@ -30,6 +32,10 @@ export const authUsersSpec: TableSpec = {
         a.email,
         hash,
         at(confirmed),
+        '',
+        '',
+        '',
+        '',
         APP_META,
         { name: a.name, username: a.username, country: a.country },
         at(a.createdAtMs),

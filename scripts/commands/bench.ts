@@ -35,7 +35,7 @@ export default defineCommand({
     const whatIf = readWhatIf(parsed['what-if'], ctx.cwd);
     for (const line of whatIf?.notes ?? []) note(line);
     // The fix is rolled back, but it still runs DDL (and takes its locks) on the target.
-    if (whatIf) assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'try a what-if (rolled back)');
+    if (whatIf) assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'try a what-if (rolled back)', ctx.config.safety.productionPatterns);
     const startedAt = Date.now();
     let failing = 0;
     const recorded = await runStages(ctx, 'bench', {}, async ({ stage, sections }) => {

@@ -3,11 +3,12 @@ import { scenarioSummaryLines, scenarioTickLine } from '../../reports/terminal/s
 import { loadStage } from '../../scenarios/loadStage.ts';
 import { REALTIME_SCENARIOS } from '../../scenarios/realtimeStage.ts';
 import { SCENARIO_NAMES } from '../../scenarios/workloads/namedScenarios.ts';
-import { assertMayChange } from '../../stack/safety.ts';
 import { resolveTarget } from '../../stack/target.ts';
 import { GomflowError } from '../../core/errors.ts';
 import { finishRecorded } from './_finish.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
+import { guardWrite, planArg } from './_writeGuard.ts';
+import { loadWritePlan } from './plans/loadWritePlan.ts';
 import { runStages } from './_stages.ts';
 import { parseDuration, parsePositive, parseVia, parseVus } from './load/loadArgs.ts';
 import { parseReferenceDate } from './seed/seedArgs.ts';
@@ -17,6 +18,7 @@ const SCENARIOS = [...SCENARIO_NAMES, ...REALTIME_SCENARIOS];
 const args = {
   ...sharedArgs,
   ...confirmTargetArg,
+  ...planArg,
   scenario: { type: 'positional', description: `Scenario: ${SCENARIOS.join(', ')}`, required: true, valueHint: 'scenario' },
   duration: { type: 'string', description: 'How long (30s, 5m, 1h); capacity: per step. Defaults: smoke 15s (30s at most), launch-drop 60s, connections 20s, realtime-fanout 20s, capacity 10s per step, bulk 60s, soak 1h (24h at most)', valueHint: 'time' },
   rate: { type: 'string', description: 'Arrival rate, iterations/s (smoke 10; launch-drop and capacity: the burst peak, default 34 from gomflow-traffic.md §6.2; bulk and soak: the rest of the peak hour, about 10; realtime-fanout: submissions/s to the hot order, default 10)', valueHint: 'n' },
@@ -53,7 +55,9 @@ export default defineCommand({
     };
     const via = parseVia(parsed.via);
     // Scenarios write (and remove) rows and can fill every connection slot.
-    assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], `run the ${parsed.scenario} load scenario`);
+    const target = await resolveTarget(ctx.config, ctx.cwd);
+    const guard = { action: `run the ${parsed.scenario} load scenario`, confirmTarget: parsed['confirm-target'], planOnly: parsed.plan, session: false };
+    if (await guardWrite(ctx.config, target, { ...guard, plan: () => loadWritePlan(ctx.config, target, parsed.scenario, knobs, parsed.keep) })) return;
     const recorded = await runStages(ctx, 'load', {}, async ({ stage, sections }) => {
       const events = { ...stage.events, scenarioTick: (name: string, point: Parameters<typeof scenarioTickLine>[1]) => note(scenarioTickLine(name, point)) };
       const result = await loadStage(

@@ -7,12 +7,14 @@ import { tableOptionsFor } from '../../reports/terminal/textTable.ts';
 import { checkTable } from '../../reports/terminal/checkTable.ts';
 import { loadStage } from '../../scenarios/loadStage.ts';
 import { seedStage } from '../../seed/seedStage.ts';
-import { assertMayChange } from '../../stack/safety.ts';
 import { ensureGomflowSchema } from '../../stack/schema/ensureGomflowSchema.ts';
 import { schemaStage } from '../../stack/schema/schemaStage.ts';
 import { resolveTarget } from '../../stack/target.ts';
 import { finishRecorded } from './_finish.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
+import { guardWrite, planArg } from './_writeGuard.ts';
+import { loadWritePlan } from './plans/loadWritePlan.ts';
+import { seedWritePlan } from './plans/seedWritePlan.ts';
 import { runStages } from './_stages.ts';
 import { describeSeed } from './seed/describeSeed.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
@@ -21,6 +23,7 @@ import { analyticsArg, parseAnalytics } from './seed/analyticsArg.ts';
 const args = {
   ...sharedArgs,
   ...confirmTargetArg,
+  ...planArg,
   ...analyticsArg,
   scale: { type: 'string', description: 'Seed scale (default: config seed.scale, small)', valueHint: 'scale' },
   seed: { type: 'string', description: 'PRNG seed (default: config seed.seed, 1)', valueHint: 'n' },
@@ -39,7 +42,15 @@ export default defineCommand({
     const seed = parseSeed(parsed.seed, ctx.config.seed.seed);
     const analytics = parseAnalytics(parsed.analytics, ctx.config.seed.analytics);
     const referenceDate = parseReferenceDate(undefined, new Date());
-    assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'seed data');
+    const target = await resolveTarget(ctx.config, ctx.cwd);
+    const guard = { action: 'seed data', confirmTarget: parsed['confirm-target'], planOnly: parsed.plan, session: true };
+    const plan = () => {
+      const seeding = seedWritePlan(target, { scale, seed, referenceDate, analytics });
+      const smoke = loadWritePlan(ctx.config, target, 'smoke', {}, false);
+      const notes = ['replaces earlier seed runs (--replace)', 'then check (reads), bench (catalog queries), and:', `${smoke.action}, acting as ${smoke.roles.join(', ')}`, ...smoke.notes, ...seeding.notes];
+      return { ...seeding, action: `run: ${seeding.action}, check, bench, smoke`, roles: [...seeding.roles, ...smoke.roles.filter((role) => !seeding.roles.some((seedRole) => seedRole.startsWith(role)))], notes };
+    };
+    if (await guardWrite(ctx.config, target, { ...guard, plan })) return;
     const recorded = await runStages(ctx, 'run', {}, async ({ stage, sections }) => {
       note('1/5 schema');
       if (stage.session.target.kind === 'local') sections.schema = await schemaStage(stage, { source: 'bundled' });

@@ -1,11 +1,12 @@
 import { defineCommand } from 'citty';
 import { resolveScale } from '../../generators/resolveScale.ts';
 import { seedStage } from '../../seed/seedStage.ts';
-import { assertMayChange } from '../../stack/safety.ts';
 import { ensureGomflowSchema } from '../../stack/schema/ensureGomflowSchema.ts';
 import { resolveTarget } from '../../stack/target.ts';
 import { finishRecorded } from './_finish.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from './_shared.ts';
+import { guardWrite, planArg } from './_writeGuard.ts';
+import { seedWritePlan } from './plans/seedWritePlan.ts';
 import { runStages } from './_stages.ts';
 import { describeSeed } from './seed/describeSeed.ts';
 import { parseReferenceDate, parseSeed } from './seed/seedArgs.ts';
@@ -16,6 +17,7 @@ const SUBCOMMANDS = ['clean', 'list'];
 const args = {
   ...sharedArgs,
   ...confirmTargetArg,
+  ...planArg,
   ...analyticsArg,
   scale: { type: 'string', description: 'tiny | small | large | xl, a preset from gomflow.config.ts, or counts like goms=50,orders=400,submissions=10000 (default: config seed.scale, small)', valueHint: 'scale' },
   seed: { type: 'string', description: 'PRNG seed: the same seed, scale and reference date give identical rows (default: config seed.seed, 1)', valueHint: 'n' },
@@ -38,7 +40,9 @@ export default defineCommand({
     const seed = parseSeed(parsed.seed, ctx.config.seed.seed);
     const referenceDate = parseReferenceDate(parsed['reference-date'], new Date());
     const analytics = parseAnalytics(parsed.analytics, ctx.config.seed.analytics);
-    assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'seed data');
+    const target = await resolveTarget(ctx.config, ctx.cwd);
+    const guard = { action: 'seed data', confirmTarget: parsed['confirm-target'], planOnly: parsed.plan, session: true };
+    if (await guardWrite(ctx.config, target, { ...guard, plan: () => seedWritePlan(target, { scale, seed, referenceDate, analytics }) })) return;
     const recorded = await runStages(ctx, 'seed', {}, async ({ stage, sections }) => {
       await ensureGomflowSchema(stage);
       const section = await seedStage(stage, { scale, seed, analytics, referenceDate, replace: parsed.replace });

@@ -1,11 +1,12 @@
 -- 00-supabase-shim.sql — a minimal Supabase stand-in for plain PostgreSQL (15+).
 --
 -- GOMFLOW's schema (10-gomflow.sql) needs what every Supabase project already has:
--- the API roles, auth.users and the auth.uid()/auth.role()/auth.jwt() claim readers,
+-- the API roles, GoTrue's auth tables and the auth.uid()/auth.role()/auth.jwt() claim readers,
 -- storage.buckets/objects with the path helpers, the `extensions` schema, and
 -- Supabase's default grants. This file provides them for the `local` and `postgres`
 -- targets. Every object is created only if it is missing and nothing existing is
--- replaced or altered, so on a database that already has Supabase's objects it
+-- replaced or altered (but the older auth.users of this shim itself, upgraded to
+-- GoTrue's columns), so on a database that already has Supabase's objects it
 -- changes nothing; only Supabase's default grants are (re)issued, and Supabase
 -- already has them. A search_path is set on the database and the API roles only
 -- where none is set yet.
@@ -88,33 +89,108 @@ END
 $$;
 
 -- ---------------------------------------------------------------------------
--- Schema `auth`: the part of auth.users that seeding and sign-in use
+-- Schema `auth`: GoTrue's auth.users and auth.identities
 -- ---------------------------------------------------------------------------
 CREATE SCHEMA IF NOT EXISTS auth;
 
--- The table and its index are created together, and only when the table is missing:
--- an existing auth.users (Supabase's own) is left exactly as it is.
+-- auth.users with the 35 columns, defaults, checks and indexes GoTrue's migrations leave on a
+-- Supabase project, created with its indexes only when the table is missing: an existing
+-- auth.users (Supabase's own) is left exactly as it is. GoTrue scans the token columns into
+-- Go strings, so a NULL there makes every sign-in of that user fail (supabase/auth#1940):
+-- they must hold '' when unused.
 DO $$
 BEGIN
   IF to_regclass('auth.users') IS NULL THEN
     CREATE TABLE auth.users (
-      instance_id        uuid,
-      id                 uuid NOT NULL PRIMARY KEY,
-      aud                varchar(255),
-      role               varchar(255),
-      email              varchar(255),
-      encrypted_password varchar(255),
-      email_confirmed_at timestamptz,
-      raw_app_meta_data  jsonb,
-      raw_user_meta_data jsonb,
-      created_at         timestamptz,
-      updated_at         timestamptz,
-      last_sign_in_at    timestamptz,
-      -- kept only so the e-mail uniqueness can be Supabase's partial index
-      is_sso_user        boolean NOT NULL DEFAULT false
+      instance_id                 uuid,
+      id                          uuid NOT NULL CONSTRAINT users_pkey PRIMARY KEY,
+      aud                         varchar(255),
+      role                        varchar(255),
+      email                       varchar(255),
+      encrypted_password          varchar(255),
+      email_confirmed_at          timestamptz,
+      invited_at                  timestamptz,
+      confirmation_token          varchar(255),
+      confirmation_sent_at        timestamptz,
+      recovery_token              varchar(255),
+      recovery_sent_at            timestamptz,
+      email_change_token_new      varchar(255),
+      email_change                varchar(255),
+      email_change_sent_at        timestamptz,
+      last_sign_in_at             timestamptz,
+      raw_app_meta_data           jsonb,
+      raw_user_meta_data          jsonb,
+      is_super_admin              boolean,
+      created_at                  timestamptz,
+      updated_at                  timestamptz,
+      phone                       text DEFAULT NULL CONSTRAINT users_phone_key UNIQUE,
+      phone_confirmed_at          timestamptz,
+      phone_change                text DEFAULT '',
+      phone_change_token          varchar(255) DEFAULT '',
+      phone_change_sent_at        timestamptz,
+      confirmed_at                timestamptz GENERATED ALWAYS AS (LEAST(email_confirmed_at, phone_confirmed_at)) STORED,
+      email_change_token_current  varchar(255) DEFAULT '',
+      email_change_confirm_status smallint DEFAULT 0
+        CONSTRAINT users_email_change_confirm_status_check CHECK (email_change_confirm_status >= 0 AND email_change_confirm_status <= 2),
+      banned_until                timestamptz,
+      reauthentication_token      varchar(255) DEFAULT '',
+      reauthentication_sent_at    timestamptz,
+      is_sso_user                 boolean NOT NULL DEFAULT false,
+      deleted_at                  timestamptz,
+      is_anonymous                boolean NOT NULL DEFAULT false
     );
-    CREATE UNIQUE INDEX users_email_partial_key
-      ON auth.users (email) WHERE (is_sso_user = false);
+    CREATE UNIQUE INDEX users_email_partial_key ON auth.users (email) WHERE (is_sso_user = false);
+    CREATE UNIQUE INDEX confirmation_token_idx ON auth.users (confirmation_token) WHERE confirmation_token !~ '^[0-9 ]*$';
+    CREATE UNIQUE INDEX recovery_token_idx ON auth.users (recovery_token) WHERE recovery_token !~ '^[0-9 ]*$';
+    CREATE UNIQUE INDEX email_change_token_new_idx ON auth.users (email_change_token_new) WHERE email_change_token_new !~ '^[0-9 ]*$';
+    CREATE UNIQUE INDEX email_change_token_current_idx ON auth.users (email_change_token_current) WHERE email_change_token_current !~ '^[0-9 ]*$';
+    CREATE UNIQUE INDEX reauthentication_token_idx ON auth.users (reauthentication_token) WHERE reauthentication_token !~ '^[0-9 ]*$';
+    CREATE INDEX users_instance_id_idx ON auth.users (instance_id);
+    CREATE INDEX users_is_anonymous_idx ON auth.users (is_anonymous);
+  END IF;
+END
+$$;
+
+-- A local cluster from before this file had GoTrue's auth.users holds the shim's 13-column
+-- table: the missing columns are added, and the token columns of its rows set to '' as
+-- GoTrue writes them. Only a table this shim made is touched (it lacks GoTrue's
+-- `confirmation_token`); Supabase's own has every column and is never altered.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM information_schema.columns
+                 WHERE table_schema = 'auth' AND table_name = 'users' AND column_name = 'confirmation_token') THEN
+    ALTER TABLE auth.users
+      ADD COLUMN invited_at timestamptz,
+      ADD COLUMN confirmation_token varchar(255),
+      ADD COLUMN confirmation_sent_at timestamptz,
+      ADD COLUMN recovery_token varchar(255),
+      ADD COLUMN recovery_sent_at timestamptz,
+      ADD COLUMN email_change_token_new varchar(255),
+      ADD COLUMN email_change varchar(255),
+      ADD COLUMN email_change_sent_at timestamptz,
+      ADD COLUMN is_super_admin boolean,
+      ADD COLUMN phone text DEFAULT NULL CONSTRAINT users_phone_key UNIQUE,
+      ADD COLUMN phone_confirmed_at timestamptz,
+      ADD COLUMN phone_change text DEFAULT '',
+      ADD COLUMN phone_change_token varchar(255) DEFAULT '',
+      ADD COLUMN phone_change_sent_at timestamptz,
+      ADD COLUMN confirmed_at timestamptz GENERATED ALWAYS AS (LEAST(email_confirmed_at, phone_confirmed_at)) STORED,
+      ADD COLUMN email_change_token_current varchar(255) DEFAULT '',
+      ADD COLUMN email_change_confirm_status smallint DEFAULT 0
+        CONSTRAINT users_email_change_confirm_status_check CHECK (email_change_confirm_status >= 0 AND email_change_confirm_status <= 2),
+      ADD COLUMN banned_until timestamptz,
+      ADD COLUMN reauthentication_token varchar(255) DEFAULT '',
+      ADD COLUMN reauthentication_sent_at timestamptz,
+      ADD COLUMN deleted_at timestamptz,
+      ADD COLUMN is_anonymous boolean NOT NULL DEFAULT false;
+    UPDATE auth.users SET confirmation_token = '', recovery_token = '', email_change_token_new = '', email_change = '';
+    CREATE UNIQUE INDEX confirmation_token_idx ON auth.users (confirmation_token) WHERE confirmation_token !~ '^[0-9 ]*$';
+    CREATE UNIQUE INDEX recovery_token_idx ON auth.users (recovery_token) WHERE recovery_token !~ '^[0-9 ]*$';
+    CREATE UNIQUE INDEX email_change_token_new_idx ON auth.users (email_change_token_new) WHERE email_change_token_new !~ '^[0-9 ]*$';
+    CREATE UNIQUE INDEX email_change_token_current_idx ON auth.users (email_change_token_current) WHERE email_change_token_current !~ '^[0-9 ]*$';
+    CREATE UNIQUE INDEX reauthentication_token_idx ON auth.users (reauthentication_token) WHERE reauthentication_token !~ '^[0-9 ]*$';
+    CREATE INDEX users_instance_id_idx ON auth.users (instance_id);
+    CREATE INDEX users_is_anonymous_idx ON auth.users (is_anonymous);
   END IF;
 END
 $$;
@@ -122,6 +198,37 @@ $$;
 -- GoTrue finds users by lower(email) within the instance; Supabase's auth.users has this
 -- index under this name, so on Supabase this changes nothing.
 CREATE INDEX IF NOT EXISTS users_instance_id_email_idx ON auth.users (instance_id, lower(email));
+
+-- auth.identities as GoTrue's migrations leave it: a password user has one `email` identity
+-- whose provider_id is the user's id; GoTrue derives `email` from identity_data. Created only
+-- when missing. A shim-era cluster's e-mail users get their identity as GoTrue's own backfill
+-- migration gave them one.
+DO $$
+BEGIN
+  IF to_regclass('auth.identities') IS NULL THEN
+    CREATE TABLE auth.identities (
+      provider_id     text NOT NULL,
+      user_id         uuid NOT NULL CONSTRAINT identities_user_id_fkey REFERENCES auth.users (id) ON DELETE CASCADE,
+      identity_data   jsonb NOT NULL,
+      provider        text NOT NULL,
+      last_sign_in_at timestamptz,
+      created_at      timestamptz,
+      updated_at      timestamptz,
+      email           text GENERATED ALWAYS AS (lower(identity_data ->> 'email')) STORED,
+      id              uuid NOT NULL DEFAULT gen_random_uuid() CONSTRAINT identities_pkey PRIMARY KEY,
+      CONSTRAINT identities_provider_id_provider_unique UNIQUE (provider_id, provider)
+    );
+    CREATE INDEX identities_email_idx ON auth.identities (email text_pattern_ops);
+    CREATE INDEX identities_user_id_idx ON auth.identities (user_id);
+    INSERT INTO auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+    SELECT u.id::text, u.id,
+           jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', u.email_confirmed_at IS NOT NULL, 'phone_verified', false),
+           'email', u.last_sign_in_at, u.created_at, u.updated_at
+    FROM auth.users u
+    WHERE u.email IS NOT NULL AND u.encrypted_password IS NOT NULL AND u.encrypted_password <> '';
+  END IF;
+END
+$$;
 
 -- Sessions and refresh tokens of the local /auth/v1 (stack/auth), with GoTrue's names and
 -- keys: a session per sign-in, a chain of rotated refresh tokens per session, both removed

@@ -1,8 +1,8 @@
 import type { AuthUserRow } from './authUserStore.ts';
 
 /**
- * A user as GoTrue serialises it (AU models/user.go). The shim has no auth.identities, so the
- * one e-mail identity every password user has is derived from the user row.
+ * A user as GoTrue serialises it (AU models/user.go). The local stack writes only `email`
+ * identities (provider_id = user id), so that identity is told from the user row.
  */
 export function gotrueUser(row: AuthUserRow): Record<string, unknown> {
   const time = (value: Date | null) => value?.toISOString() ?? undefined;
@@ -18,7 +18,7 @@ export function gotrueUser(row: AuthUserRow): Record<string, unknown> {
     last_sign_in_at: time(row.last_sign_in_at),
     app_metadata: row.raw_app_meta_data ?? {},
     user_metadata: row.raw_user_meta_data ?? {},
-    identities: [
+    identities: !row.has_email_identity ? [] : [
       {
         identity_id: row.id,
         id: row.id,

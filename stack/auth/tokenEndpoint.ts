@@ -25,7 +25,8 @@ async function passwordGrant(ctx: AuthContext, request: AuthRequest): Promise<Re
   const password = stringField(body, 'password') ?? '';
   if (!email) throw new GotrueError(400, 'validation_failed', 'missing email or phone');
   const user = await findUserByEmail(ctx.pool, email);
-  if (!user || !(await passwordMatches(password, user.encrypted_password))) throw new GotrueError(400, 'invalid_credentials', INVALID_LOGIN);
+  // A user copied into auth.users without its `email` identity cannot sign in with a password.
+  if (!user || !user.has_email_identity || !(await passwordMatches(password, user.encrypted_password))) throw new GotrueError(400, 'invalid_credentials', INVALID_LOGIN);
   if (!user.email_confirmed_at) throw new GotrueError(400, 'email_not_confirmed', 'Email not confirmed');
   const refresh = await createSession(ctx.pool, user.id, request.headers['user-agent']);
   const signedIn = (await updateUser(ctx.pool, user.id, { signedIn: true })) ?? user;

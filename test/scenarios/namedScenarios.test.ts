@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arrivalOffsets } from '../../scenarios/engine/arrivalOffsets.ts';
 import { modelDurationMs } from '../../scenarios/engine/loadModel.ts';
-import { quotaWarning } from '../../scenarios/quotaWarning.ts';
+import { maxConnectionsWarning, quotaWarning } from '../../scenarios/quotaWarning.ts';
 import { launchPeakRps } from '../../scenarios/workloads/launchMix.ts';
 import { planScenario } from '../../scenarios/workloads/namedScenarios.ts';
 
@@ -50,5 +50,15 @@ describe('named scenarios', () => {
     expect(quotaWarning(session, planScenario('connections', { vus: 250 }, limits), 10, 'micro')).toMatch(/in session mode the pooler stops sooner, at the pool size/);
     expect(quotaWarning({ ...direct, kind: 'postgres' }, connections, 10, 'micro')).toBeUndefined();
     expect(quotaWarning(direct, planScenario('smoke', {}, limits), 10, 'micro')).toBeUndefined();
+  });
+
+  it("warns when a scenario's connections reach the remote server's own max_connections, not for connections, which goes past it on purpose", () => {
+    const remote = { kind: 'postgres' as const };
+    expect(maxConnectionsWarning(remote, planScenario('smoke', {}, limits), 40, 30)).toBe(
+      "warning: smoke opens up to 40 connections and the target's max_connections is 30, shared with everything else connected: expect refusals (counted as 'too-many-clients')",
+    );
+    expect(maxConnectionsWarning(remote, planScenario('smoke', {}, limits), 10, 30)).toBeUndefined();
+    expect(maxConnectionsWarning({ kind: 'local' }, planScenario('smoke', {}, limits), 40, 30)).toBeUndefined();
+    expect(maxConnectionsWarning(remote, planScenario('connections', {}, limits), 10, 30)).toBeUndefined();
   });
 });

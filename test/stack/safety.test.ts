@@ -17,13 +17,13 @@ const remote: Target = {
 
 describe('assertMayChange', () => {
   it('lets a change through on a remote target only with the exact host/database', () => {
-    expect(() => assertMayChange(remote, 'db.example.internal/staging', 'seed')).not.toThrow();
+    expect(() => assertMayChange(remote, 'db.example.internal/staging', 'seed', [])).not.toThrow();
   });
 
   it('refuses a remote target without confirmation and says how to confirm', () => {
     const error = (() => {
       try {
-        assertMayChange(remote, undefined, 'seed');
+        assertMayChange(remote, undefined, 'seed', []);
       } catch (e) {
         return e as GomflowError;
       }
@@ -35,11 +35,17 @@ describe('assertMayChange', () => {
   });
 
   it('refuses a confirmation naming another database', () => {
-    expect(() => assertMayChange(remote, 'db.example.internal/production', 'seed')).toThrow(/does not match/);
+    expect(() => assertMayChange(remote, 'db.example.internal/production', 'seed', [])).toThrow(/does not match/);
+  });
+
+  it('refuses a target whose host, database or API host holds a production identifier, whatever is confirmed', () => {
+    expect(() => assertMayChange(remote, 'db.example.internal/staging', 'seed', ['EXAMPLE.internal'])).toThrow(/matches production identifier 'EXAMPLE.internal'/);
+    expect(() => assertMayChange({ ...remote, kind: 'supabase', apiHost: 'prodref.supabase.co' }, 'db.example.internal/staging', 'seed', ['prodref'])).toThrow(/production identifier 'prodref'/);
+    expect(() => assertMayChange(remote, 'db.example.internal/staging', 'seed', ['prodref'])).not.toThrow();
   });
 
   it('needs no confirmation for the local target', () => {
-    expect(() => assertMayChange({ ...remote, kind: 'local' }, undefined, 'seed')).not.toThrow();
+    expect(() => assertMayChange({ ...remote, kind: 'local' }, undefined, 'seed', [])).not.toThrow();
   });
 });
 

@@ -31,7 +31,7 @@ export default defineCommand({
   async run({ args: parsed, rawArgs }) {
     const ctx = await prepareCommand('db up', rawArgs, args, parsed);
     const choice = chooseSchema(ctx.cwd, parsed.schema, false);
-    assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'apply a schema');
+    assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'apply a schema', ctx.config.safety.productionPatterns);
     const startedAt = performance.now();
     const recorded = await runStages(ctx, 'db up', { keepRunning: true }, async ({ stage, sections }) => {
       if (stage.session.started) note(`local target started in ${formatDuration(performance.now() - startedAt)}`);

@@ -3,16 +3,19 @@ import { GomflowError } from '../../../core/errors.ts';
 import { formatCount } from '../../../core/format.ts';
 import { ALL_TABLE_SPECS } from '../../../generators/tables.ts';
 import { cleanRun } from '../../../seed/cleanRun.ts';
-import { finishSeedRun, listSeedRuns } from '../../../seed/seedRuns.ts';
+import { finishSeedRun } from '../../../seed/seedRuns.ts';
 import { assertMayChange } from '../../../stack/safety.ts';
 import { applyHarnessSchema } from '../../../stack/schema/applySchema.ts';
 import { resolveTarget } from '../../../stack/target.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from '../_shared.ts';
+import { guardWrite, planArg, refuseOutright } from '../_writeGuard.ts';
+import { cleanWritePlan, runsToClean } from '../plans/cleanWritePlan.ts';
 import { withTarget } from '../../../stack/targetSession.ts';
 
 const args = {
   ...sharedArgs,
   ...confirmTargetArg,
+  ...planArg,
   run: { type: 'string', description: 'Remove the rows of this run, a seed or a load scenario kept with --keep (see `seed list`)', valueHint: 'id' },
   all: { type: 'boolean', description: 'Remove the rows of every seed run', default: false },
 } as const;
@@ -23,10 +26,16 @@ export default defineCommand({
   async run({ args: parsed, rawArgs }) {
     const ctx = await prepareCommand('seed clean', rawArgs, args, parsed);
     if ((parsed.run === undefined) === !parsed.all) throw new GomflowError('E_USAGE', 'seed clean needs exactly one of --run ID or --all');
-    assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'delete seeded rows');
+    const target = await resolveTarget(ctx.config, ctx.cwd);
+    const guard = { action: 'delete seeded rows', confirmTarget: parsed['confirm-target'], planOnly: parsed.plan, session: true };
+    // Refused before connecting; the plan itself needs the database (it counts the runs' rows).
+    refuseOutright(ctx.config, target, guard);
+    if (!parsed.plan) assertMayChange(target, guard.confirmTarget, guard.action, ctx.config.safety.productionPatterns);
     await withTarget(ctx, {}, async (session) => {
+      const planned = await runsToClean(session.client, parsed);
+      if (await guardWrite(ctx.config, target, { ...guard, plan: () => cleanWritePlan(session.client, target, planned) })) return;
       await applyHarnessSchema(session.client);
-      const runs = (await listSeedRuns(session.client)).filter((run) => (parsed.all ? run.status !== 'cleaned' : run.id === parsed.run));
+      const runs = await runsToClean(session.client, parsed);
       if (!parsed.all && runs.length === 0) {
         throw new GomflowError('E_SEED_UNKNOWN', `no seed run '${parsed.run}' here; \`gomflow-load seed list\` shows the runs`);
       }
