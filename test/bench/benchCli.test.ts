@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,12 +12,13 @@ describe('gomflow-load bench', () => {
   let seeded: TestDatabase;
   let empty: TestDatabase;
   let slowConfig: string;
+  let configDir: string | undefined;
 
   beforeAll(async () => {
     [seeded, empty] = await Promise.all([createTestDatabase('benchcli'), createTestDatabase('benchcli_empty')]);
     await seedTiny(seeded.url, 5, new Date('2026-11-20T14:00:00Z'));
     // A catalog of one query that sleeps past the p95 budget, through the config's catalogDir.
-    const dir = mkdtempSync(path.join(tmpdir(), 'gomflow-bench-'));
+    const dir = (configDir = mkdtempSync(path.join(tmpdir(), 'gomflow-bench-')));
     mkdirSync(path.join(dir, 'queries'));
     writeFileSync(path.join(dir, 'queries', 'slow_on_purpose.sql'), '-- name: slow_on_purpose\n-- journey: test\n-- roles: service_role\nSELECT pg_sleep(0.12)\n');
     slowConfig = path.join(dir, 'bench.config.mjs');
@@ -25,6 +26,7 @@ describe('gomflow-load bench', () => {
   });
 
   afterAll(async () => {
+    if (configDir) rmSync(configDir, { recursive: true, force: true });
     await Promise.all([seeded?.drop(), empty?.drop()]);
   });
 

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { parseResults } from '../../results/resultsModel.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
@@ -52,6 +52,7 @@ describe('gomflow-load check', () => {
     const levels = Object.fromEntries(['lint.security-definer-function', 'lint.security-definer-view', 'probe.anon-paid-submission', 'probe.security-definer-calls', 'rls.anon-access', 'rls.user-isolation', 'storage.access'].map((id) => [id, 'warn']));
     const lenient = path.join(dir, 'lenient.config.ts');
     writeFileSync(lenient, `export default ${JSON.stringify({ checks: { levels } })};\n`);
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const ok = await runCli(['check', '--config', lenient], env);
     expect(ok.stderr).toMatch(/no fail-level check failed/);
     expect(ok.code).toBe(0);

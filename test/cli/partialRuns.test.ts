@@ -1,11 +1,11 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseResults, type Results } from '../../results/resultsModel.ts';
 import { cuttableProxy } from '../helpers/cuttableProxy.ts';
 import { runCli, type CliResult } from '../helpers/runCli.ts';
 import { seedTiny } from '../helpers/seedTiny.ts';
+import { tempProjects } from '../helpers/tempProjects.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
 
 /** The partial results.json a one-line error names: "… what was measured is in out/…/results.json (partial)". */
@@ -21,11 +21,13 @@ describe('partial runs', () => {
   let db: TestDatabase;
   let config: string;
 
+  const project = tempProjects('gomflow-partial-');
+
   beforeAll(async () => {
     db = await createTestDatabase('partial');
     await seedTiny(db.url, 7);
     // Two catalog queries, in name order: the first is measured in full before the second starts.
-    const dir = mkdtempSync(path.join(tmpdir(), 'gomflow-partial-'));
+    const dir = project({});
     mkdirSync(path.join(dir, 'queries'));
     writeFileSync(path.join(dir, 'queries', 'a_first.sql'), '-- name: a_first\n-- journey: test\n-- roles: service_role\nSELECT 1 AS first_query\n');
     writeFileSync(path.join(dir, 'queries', 'b_second.sql'), "-- name: b_second\n-- journey: test\n-- roles: service_role\nSELECT pg_sleep(0.2), 'cut-the-line-here' AS second_query\n");

@@ -1,14 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../bin/gomflow-load.mjs', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Where CLI runs of this test process write results.json, away from the developer's out/. */
 export const TEST_OUT_DIR = mkdtempSync(path.join(tmpdir(), 'gomflow-out-'));
+// Each test file imports this module afresh, so the folder is its own: removed once its tests are done.
+afterAll(() => rmSync(TEST_OUT_DIR, { recursive: true, force: true }));
 
 export interface CliHooks {
   started?: (child: ChildProcess) => void;

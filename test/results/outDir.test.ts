@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureOutDir } from '../../results/ensureOutDir.ts';
 import { PIN_FILE, pruneRuns } from '../../results/pruneRuns.ts';
+import { tempProjects } from '../helpers/tempProjects.ts';
 
-const scratch = () => mkdtempSync(path.join(tmpdir(), 'gomflow-outdir-'));
+const project = tempProjects('gomflow-outdir-');
+const scratch = () => project({});
 
 describe('ensureOutDir', () => {
   it('creates missing folders and leaves no probe file behind', async () => {

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
@@ -9,6 +8,7 @@ import { rowsOfRun, seededTables, tableFingerprints } from '../helpers/seedFinge
 import { runCli } from '../helpers/runCli.ts';
 import { writtenResults } from '../helpers/writtenResults.ts';
 import { seedTiny } from '../helpers/seedTiny.ts';
+import { tempProjects } from '../helpers/tempProjects.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -36,10 +36,12 @@ describe('load command', () => {
     return file;
   };
 
+  const project = tempProjects('gomflow-load-');
+
   beforeAll(async () => {
     db = await createTestDatabase('loadcli');
     await seedTiny(db.url, 9);
-    dir = mkdtempSync(path.join(tmpdir(), 'gomflow-load-'));
+    dir = project({});
     mkdirSync(path.join(dir, 'queries'));
     writeFileSync(path.join(dir, 'queries', 'public_order_feed.sql'), "-- name: public_order_feed\n-- journey: test\n-- roles: anon\nSELECT CASE WHEN random() < 0.5 THEN 1 / 0 ELSE 1 END AS half_fail, 'cut-the-line-here' AS marker\n");
   });
