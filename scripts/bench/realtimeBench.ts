@@ -13,18 +13,14 @@
  * Changes start once all N have joined. Each run's rows are removed and the publication put back.
  */
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { loadConfig } from '../../core/config/loadConfig.ts';
-import { SCALE_PRESETS } from '../../generators/scales.ts';
-import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
 import { runRealtimeFanout, DEFAULT_FANOUT_KNOBS, type FanoutOutcome, type FanoutKnobs } from '../../scenarios/drivers/realtime/realtimeFanout.ts';
-import { runSeed } from '../../seed/runSeed.ts';
 import { generateJwtSecret } from '../../stack/auth/jwtKey.ts';
 import { mintApiKeys } from '../../stack/auth/mintApiKeys.ts';
 import { ensureRunning, resolveTarget } from '../../stack/target.ts';
 import { startLocalApi } from '../../stack/server/startLocalApi.ts';
 import { rlsCostRun, type RlsCost } from './rlsCostRun.ts';
-import { openScratchDatabase, type ScratchDatabase } from './scratchDatabase.ts';
+import { openScratchDatabase, seedScratchTiny, type ScratchDatabase } from './scratchDatabase.ts';
 import { spawnLocalApi } from './spawnLocalApi.ts';
 import { execFileSync } from 'node:child_process';
 
@@ -53,13 +49,7 @@ try {
   scratch = await openScratchDatabase(target, 'realtime');
   const { url, control } = scratch;
   say(`bench:realtime — seeding tiny into the scratch database ${scratch.name}…`);
-  const connect = async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    return client;
-  };
-  const quiet = { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined };
-  await runSeed(connect, ALL_TABLE_SPECS, { seed: 1, scale: 'tiny', counts: SCALE_PRESETS.tiny, analytics: 'designed', referenceDate: new Date(), parallel: 2, fastPath: true, signal: new AbortController().signal, events: quiet });
+  await seedScratchTiny(scratch);
   const secret = generateJwtSecret();
   const keys = await mintApiKeys(secret, Math.floor(Date.now() / 1000));
   const endpointOf = (apiUrl: string) => ({ url: apiUrl, ...keys, jwtSecret: secret, release: async () => undefined });

@@ -16,12 +16,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import type { CatalogQuery } from '../../bench/catalogQuery.ts';
 import { loadConfig } from '../../core/config/loadConfig.ts';
-import { SCALE_PRESETS } from '../../generators/scales.ts';
-import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
-import { runSeed } from '../../seed/runSeed.ts';
 import { openPgDriver } from '../../scenarios/drivers/pg/pgDriver.ts';
 import { warmPool } from '../../scenarios/drivers/pg/pgPool.ts';
 import { RestClient } from '../../scenarios/drivers/rest/restClient.ts';
@@ -35,7 +31,7 @@ import { loadSchemaCache } from '../../stack/rest/schemaCache.ts';
 import { ensureRunning, resolveTarget } from '../../stack/target.ts';
 import { spawnLocalApi } from './spawnLocalApi.ts';
 import { findWrk, runWrk } from './wrk.ts';
-import { openScratchDatabase, type ScratchDatabase } from './scratchDatabase.ts';
+import { openScratchDatabase, seedScratchTiny, type ScratchDatabase } from './scratchDatabase.ts';
 
 const { values } = parseArgs({ options: { connections: { type: 'string', default: '20' }, seconds: { type: 'string', default: '10' } } });
 const connections = Number(values.connections);
@@ -54,13 +50,7 @@ try {
   scratch = await openScratchDatabase(target, 'rest');
   const { url, control } = scratch;
   say(`bench:rest — seeding tiny into the scratch database ${scratch.name}…`);
-  const connect = async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    return client;
-  };
-  const quiet = { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined };
-  await runSeed(connect, ALL_TABLE_SPECS, { seed: 1, scale: 'tiny', counts: SCALE_PRESETS.tiny, analytics: 'designed', referenceDate: new Date(), parallel: 2, fastPath: true, signal: new AbortController().signal, events: quiet });
+  await seedScratchTiny(scratch);
   const orderId = (await control.query<{ order_id: string }>(FIRST_ACTIVE_ORDER)).rows[0]!.order_id;
   const secret = generateJwtSecret();
   const { anonKey } = await mintApiKeys(secret, Math.floor(Date.now() / 1000));

@@ -1,4 +1,7 @@
-import type pg from 'pg';
+import pg from 'pg';
+import { SCALE_PRESETS } from '../../generators/scales.ts';
+import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
+import { runSeed } from '../../seed/runSeed.ts';
 import { applySchema } from '../../stack/schema/applySchema.ts';
 import { connectTarget, type Target } from '../../stack/target.ts';
 import { benchDatabases } from './benchDatabases.ts';
@@ -37,4 +40,15 @@ export async function openScratchDatabase(target: Target, suffix: string): Promi
     await drop();
     throw error;
   }
+}
+
+/** Seeds `tiny` (seed 1, quietly) into a scratch database: the data the HTTP benches measure against. */
+export async function seedScratchTiny(scratch: ScratchDatabase): Promise<void> {
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: scratch.url });
+    await client.connect();
+    return client;
+  };
+  const quiet = { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined };
+  await runSeed(connect, ALL_TABLE_SPECS, { seed: 1, scale: 'tiny', counts: SCALE_PRESETS.tiny, analytics: 'designed', referenceDate: new Date(), parallel: 2, fastPath: true, signal: new AbortController().signal, events: quiet });
 }

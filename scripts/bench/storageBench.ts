@@ -18,16 +18,13 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../../core/config/loadConfig.ts';
-import { SCALE_PRESETS } from '../../generators/scales.ts';
-import { ALL_TABLE_SPECS } from '../../generators/tables.ts';
-import { runSeed } from '../../seed/runSeed.ts';
 import { personaTokens } from '../../scenarios/drivers/rest/personaTokens.ts';
 import { proofBody } from '../../scenarios/drivers/storage/proofBytes.ts';
 import { StorageClient } from '../../scenarios/drivers/storage/storageClient.ts';
 import { generateJwtSecret } from '../../stack/auth/jwtKey.ts';
 import { mintApiKeys } from '../../stack/auth/mintApiKeys.ts';
 import { ensureRunning, resolveTarget } from '../../stack/target.ts';
-import { openScratchDatabase, type ScratchDatabase } from './scratchDatabase.ts';
+import { openScratchDatabase, seedScratchTiny, type ScratchDatabase } from './scratchDatabase.ts';
 import { spawnLocalApi } from './spawnLocalApi.ts';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '200' }, concurrency: { type: 'string', default: '4' }, big: { type: 'string', default: '100' } } });
@@ -62,13 +59,7 @@ try {
   scratch = await openScratchDatabase(target, 'storage');
   const { url, control } = scratch;
   say(`bench:storage — seeding tiny into the scratch database ${scratch.name}…`);
-  const connect = async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    return client;
-  };
-  const quiet = { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined };
-  await runSeed(connect, ALL_TABLE_SPECS, { seed: 1, scale: 'tiny', counts: SCALE_PRESETS.tiny, analytics: 'designed', referenceDate: new Date(), parallel: 2, fastPath: true, signal: new AbortController().signal, events: quiet });
+  await seedScratchTiny(scratch);
   const { orderId, buyer } = (await control.query<{ orderId: string; buyer: string }>(
     `SELECT (SELECT id::text FROM orders ORDER BY id LIMIT 1) AS "orderId", (SELECT u.id::text FROM auth.users u WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.user_id = u.id) ORDER BY u.id LIMIT 1) AS buyer`,
   )).rows[0]!;
