@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { GomflowError } from '../errors.ts';
 import { configLoadError } from './configLoadError.ts';
+import { importConfigModule } from './importConfigModule.ts';
 import { configSchema, type ResolvedConfig, type UserConfig } from './configSchema.ts';
 import { nearestOption, optionsAt } from './nearestOption.ts';
 
@@ -84,7 +84,7 @@ async function readConfigFile(cwd: string, explicit: string | undefined): Promis
   }
   let loaded: { default?: unknown };
   try {
-    loaded = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    loaded = await importConfigModule(file);
   } catch (error) {
     throw configLoadError(file, shown, error);
   }
