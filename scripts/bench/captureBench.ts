@@ -17,7 +17,7 @@ import { openPgDriver } from '../../scenarios/drivers/pg/pgDriver.ts';
 import { warmPool } from '../../scenarios/drivers/pg/pgPool.ts';
 import { runLoad } from '../../scenarios/engine/runLoad.ts';
 import { ensureRunning, resolveTarget } from '../../stack/target.ts';
-import { openScratchDatabase, type ScratchDatabase } from './scratchDatabase.ts';
+import { createReadFixture, openScratchDatabase, type ScratchDatabase } from './scratchDatabase.ts';
 
 const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' } } });
 for (const [flag, value] of Object.entries(values)) {
@@ -41,9 +41,7 @@ let scratch: ScratchDatabase | undefined;
 try {
   scratch = await openScratchDatabase(target, 'capture');
   const { url, control } = scratch;
-  await control.query(`CREATE TABLE public.capturebench_rows (id int PRIMARY KEY, payload text NOT NULL);
-    INSERT INTO public.capturebench_rows SELECT g, md5(g::text) FROM generate_series(1, ${ROWS}) g;
-    GRANT SELECT ON public.capturebench_rows TO service_role; ANALYZE public.capturebench_rows`);
+  const journey = await createReadFixture(control, 'capturebench_rows', ROWS, query.name);
   const modes = [
     { label: 'capture off', capture: { enabled: false } },
     { label: `capture on, sample rate ${config.capture.sampleRate}`, capture: { enabled: true, sampleRate: config.capture.sampleRate } },
@@ -58,7 +56,6 @@ try {
       const setup = await prepareCapture(control, { ...config, capture: { ...config.capture, ...mode.capture } }, 'pg');
       if (mode.capture.enabled && setup.status !== 'on') throw new Error(`capture is not available here: ${setup.reason ?? setup.status}`);
       const sessionOptions = setup.status === 'on' ? setup.sessionOptions : undefined;
-      const journey = { kind: 'read' as const, name: 'read', patterns: [], weight: 1, query: query.name, role: 'service_role' as const, hotShare: 0 };
       const driver = await openPgDriver(control, [journey], { scenario: 'capture', url, pool: { ...config.pool, min: clients }, poolMax: clients, catalog: [query], sessionOptions });
       try {
         await warmPool(driver.pool, clients);

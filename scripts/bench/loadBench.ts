@@ -25,7 +25,7 @@ import { runLoad } from '../../scenarios/engine/runLoad.ts';
 import type { LoadModel } from '../../scenarios/engine/loadModel.ts';
 import { ensureRunning, resolveTarget } from '../../stack/target.ts';
 import { findPgbench, readPgbenchLatencies, runPgbench } from './pgbench.ts';
-import { openScratchDatabase, type ScratchDatabase } from './scratchDatabase.ts';
+import { createReadFixture, openScratchDatabase, type ScratchDatabase } from './scratchDatabase.ts';
 
 const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' }, rate: { type: 'string' } } });
 const pgbench = findPgbench();
@@ -56,16 +56,14 @@ let scratch: ScratchDatabase | undefined;
 try {
   scratch = await openScratchDatabase(target, 'load');
   const { url, control } = scratch;
-  await control.query(`CREATE TABLE public.loadbench_rows (id int PRIMARY KEY, payload text NOT NULL);
-    INSERT INTO public.loadbench_rows SELECT g, md5(g::text) FROM generate_series(1, ${ROWS}) g;
-    GRANT SELECT ON public.loadbench_rows TO service_role; ANALYZE public.loadbench_rows`);
+  const journey = await createReadFixture(control, 'loadbench_rows', ROWS, query.name);
   const statements = ['BEGIN READ ONLY;', `${SET_CONTEXT};`, `${READ.replace('$1', ':id')};`, 'ROLLBACK;'];
   writeFileSync(path.join(work, 'read.sql'), [`\\set id random(1, ${ROWS})`, ...statements, ''].join('\n'));
   writeFileSync(path.join(work, 'pipelined.sql'), [`\\set id random(1, ${ROWS})`, '\\startpipeline', ...statements, '\\endpipeline', ''].join('\n'));
   process.stderr.write(`bench:load — ${clients} clients, ${seconds} s per run, PostgreSQL on ${target.where}, ${pgbench}\n`);
 
   const driverRun = async (model: LoadModel) => {
-    const driver = await openPgDriver(control, [{ kind: 'read', name: 'read', patterns: [], weight: 1, query: query.name, role: 'service_role', hotShare: 0 }], { scenario: 'bench', url, pool: { ...config.pool, min: clients }, poolMax: clients, catalog: [query] });
+    const driver = await openPgDriver(control, [journey], { scenario: 'bench', url, pool: { ...config.pool, min: clients }, poolMax: clients, catalog: [query] });
     try {
       // pgbench connects before its clock starts too (tps "without initial connection time").
       await warmPool(driver.pool, clients);

@@ -52,3 +52,14 @@ export async function seedScratchTiny(scratch: ScratchDatabase): Promise<void> {
   const quiet = { tableStart: () => undefined, tableProgress: () => undefined, tableDone: () => undefined };
   await runSeed(connect, ALL_TABLE_SPECS, { seed: 1, scale: 'tiny', counts: SCALE_PRESETS.tiny, analytics: 'designed', referenceDate: new Date(), parallel: 2, fastPath: true, signal: new AbortController().signal, events: quiet });
 }
+
+/**
+ * A one-table read fixture for the pg-driver benches: `public.<table>` (id int PRIMARY KEY, payload text) with `rows`
+ * rows, readable by service_role, analysed; and the single read journey that runs `query` as service_role.
+ */
+export async function createReadFixture(control: pg.Client, table: string, rows: number, query: string) {
+  await control.query(`CREATE TABLE public.${table} (id int PRIMARY KEY, payload text NOT NULL);
+    INSERT INTO public.${table} SELECT g, md5(g::text) FROM generate_series(1, ${rows}) g;
+    GRANT SELECT ON public.${table} TO service_role; ANALYZE public.${table}`);
+  return { kind: 'read' as const, name: 'read', patterns: [], weight: 1, query, role: 'service_role' as const, hotShare: 0 };
+}
