@@ -3,6 +3,7 @@ import { GomflowError } from '../../../core/errors.ts';
 import { mintApiKeys } from '../../../stack/auth/mintApiKeys.ts';
 import { ensureLocalApi, stopLocalApi } from '../../../stack/server/localApiProcess.ts';
 import type { Target } from '../../../stack/target.ts';
+import type { SignInPace, SignInTally } from './pacedSignIns.ts';
 
 /** Where the REST driver sends its requests, with what it needs to be let in. Secrets: never printed. */
 export interface RestEndpoint {
@@ -12,6 +13,10 @@ export interface RestEndpoint {
   serviceRoleKey: string;
   /** Signs per-persona access tokens; without it personas sign in through /auth/v1. */
   jwtSecret?: string;
+  /** How fast personas sign in without jwtSecret (config supabase.signIn; its default when absent). */
+  signInPace?: SignInPace;
+  /** What the sign-ins cost, summed over the drivers sharing this endpoint: the scenario's result reads it. */
+  signIns?: SignInTally;
   /** Stops an API server this command started; a no-op otherwise. */
   release(): Promise<void>;
 }
@@ -33,7 +38,8 @@ export async function openRestEndpoint(target: Target, config: ResolvedConfig): 
     if (!url || !anonKey || !serviceRoleKey) {
       throw new GomflowError('E_CONFIG_INVALID', 'the REST driver on target supabase needs SUPABASE_URL, SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY; set them in the environment or .env, or use --via pg');
     }
-    return { url: url.replace(/\/+$/, ''), anonKey, serviceRoleKey, ...(jwtSecret ? { jwtSecret } : {}), release: async () => undefined };
+    const paced = jwtSecret ? { jwtSecret } : { signInPace: config.supabase.signIn, signIns: { signIns: 0, rateLimited: 0, durationMs: 0 } };
+    return { url: url.replace(/\/+$/, ''), anonKey, serviceRoleKey, ...paced, release: async () => undefined };
   }
   const local = target.local;
   if (!local) throw new GomflowError('E_USAGE', `target ${target.kind} has no REST endpoint; use --via pg, or --target local or supabase`);
