@@ -8,7 +8,7 @@ import { openPgDriver } from './drivers/pg/pgDriver.ts';
 import { warmPool } from './drivers/pg/pgPool.ts';
 import { perVuConnections } from './drivers/pg/perVuConnections.ts';
 import { openRestDriver } from './drivers/rest/restDriver.ts';
-import { openRestEndpoint, type RestEndpoint } from './drivers/rest/restEndpoint.ts';
+import { openRestEndpoint, signInsOf } from './drivers/rest/restEndpoint.ts';
 import { openStorageDriver } from './drivers/storage/storageDriver.ts';
 import type { StorageResult } from '../results/storageModel.ts';
 import type { Via } from './chooseVia.ts';
@@ -217,11 +217,4 @@ export async function withScenario<T>(
     }
   }
   return { value, ...(writes ? { writes } : {}), ...(diagnostics ? { diagnostics } : {}) };
-}
-
-/** The endpoint's sign-in tally as the result records it; undefined when the tokens were minted or none were needed. */
-function signInsOf(endpoint: RestEndpoint): ScenarioResult['signIns'] {
-  const tally = endpoint.signIns;
-  if (!tally || !endpoint.signInPace || tally.signIns + tally.rateLimited === 0) return undefined;
-  return { ...tally, durationMs: Math.round(tally.durationMs), perSecond: endpoint.signInPace.perSecond };
 }

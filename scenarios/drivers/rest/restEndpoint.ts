@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../../../core/config/configSchema.ts';
+import type { ScenarioResult } from '../../../results/resultsModel.ts';
 import { GomflowError } from '../../../core/errors.ts';
 import { mintApiKeys } from '../../../stack/auth/mintApiKeys.ts';
 import { ensureLocalApi, stopLocalApi } from '../../../stack/server/localApiProcess.ts';
@@ -53,4 +54,11 @@ export async function openRestEndpoint(target: Target, config: ResolvedConfig): 
       if (api.started) await stopLocalApi(local);
     },
   };
+}
+
+/** The endpoint's sign-in tally as the result records it; undefined when the tokens were minted or none were needed. */
+export function signInsOf(endpoint: RestEndpoint): ScenarioResult['signIns'] {
+  const tally = endpoint.signIns;
+  if (!tally || !endpoint.signInPace || tally.signIns + tally.rateLimited === 0) return undefined;
+  return { ...tally, durationMs: Math.round(tally.durationMs), perSecond: endpoint.signInPace.perSecond };
 }
