@@ -32,11 +32,16 @@ export async function personaTokens(control: pg.Client, endpoint: RestEndpoint, 
   return tokens;
 }
 
+const SIGN_IN_TIMEOUT_MS = 30_000;
+
 async function signIn(endpoint: RestEndpoint, email: string): Promise<SignInAnswer> {
   const response = await request(`${endpoint.url}/auth/v1/token?grant_type=password`, {
     method: 'POST',
     headers: { apikey: endpoint.anonKey, 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: SEED_PASSWORD }),
+    // A hung sign-in must not outlast the phase's bound by undici's 300 s defaults.
+    headersTimeout: SIGN_IN_TIMEOUT_MS,
+    bodyTimeout: SIGN_IN_TIMEOUT_MS,
   });
   const body = (await response.body.json()) as { access_token?: string; code?: string | number; error_code?: string };
   if (response.statusCode === 200 && body.access_token) return { token: body.access_token };
