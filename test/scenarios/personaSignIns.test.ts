@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GomflowError } from '../../core/errors.ts';
 import { SEED_PASSWORD } from '../../generators/core/seedPassword.ts';
-import type { SignInPace, SignInTally } from '../../scenarios/drivers/rest/pacedSignIns.ts';
+import { SignInPacer, type SignInPace } from '../../scenarios/drivers/rest/pacedSignIns.ts';
 import { personaTokens } from '../../scenarios/drivers/rest/personaTokens.ts';
 import type { RestEndpoint } from '../../scenarios/drivers/rest/restEndpoint.ts';
 import { startTestApi, type LocalApiHarness } from '../helpers/localApiHarness.ts';
@@ -26,12 +26,11 @@ describe('persona sign-ins under the auth rate limit', () => {
     servers.push(h);
     return h;
   };
-  const endpointOf = (h: LocalApiHarness, pace: SignInPace): RestEndpoint & { signIns: SignInTally } => ({
+  const endpointOf = (h: LocalApiHarness, pace: SignInPace): RestEndpoint & { signIns: SignInPacer } => ({
     url: h.api.url,
     anonKey: h.keys.anonKey,
     serviceRoleKey: h.keys.serviceRoleKey,
-    signInPace: pace,
-    signIns: { signIns: 0, rateLimited: 0, durationMs: 0 },
+    signIns: new SignInPacer(pace),
     release: async () => undefined,
   });
 
@@ -63,9 +62,9 @@ describe('persona sign-ins under the auth rate limit', () => {
     const h = await server(LIMIT);
     const endpoint = endpointOf(h, { perSecond: 200, burst: 12, timeoutSeconds: 60 });
     const tokens = await personaTokens(db.client, endpoint, subs);
-    expect(endpoint.signIns.rateLimited).toBeGreaterThan(0);
-    expect(endpoint.signIns.signIns).toBe(subs.length);
-    expect(endpoint.signIns.durationMs).toBeGreaterThan(0);
+    expect(endpoint.signIns.tally.rateLimited).toBeGreaterThan(0);
+    expect(endpoint.signIns.tally.signIns).toBe(subs.length);
+    expect(endpoint.signIns.tally.durationMs).toBeGreaterThan(0);
     expect([...tokens.keys()].sort()).toEqual([...subs].sort());
     for (const sub of subs) {
       const { data, error } = await h.client().auth.getUser(tokens.get(sub)!);
@@ -78,8 +77,17 @@ describe('persona sign-ins under the auth rate limit', () => {
     const h = await server(LIMIT);
     const endpoint = endpointOf(h, { perSecond: 10, burst: 1, timeoutSeconds: 60 });
     const tokens = await personaTokens(db.client, endpoint, subs.slice(0, 8));
-    expect(endpoint.signIns).toMatchObject({ signIns: 8, rateLimited: 0 });
+    expect(endpoint.signIns.tally).toMatchObject({ signIns: 8, rateLimited: 0 });
     expect(tokens.size).toBe(8);
+  });
+
+  it("shares one pace between the scenario's drivers: a second batch right after the first waits its turn instead of bursting", async () => {
+    const h = await server({ perFiveMinutes: 5 * 300, burst: 3 });
+    const endpoint = endpointOf(h, { perSecond: 4, burst: 3, timeoutSeconds: 60 });
+    await personaTokens(db.client, endpoint, subs.slice(0, 3));
+    const second = await personaTokens(db.client, endpoint, subs.slice(3, 6));
+    expect(second.size).toBe(3);
+    expect(endpoint.signIns.tally).toMatchObject({ signIns: 6, rateLimited: 0 });
   });
 
   it('is bounded in time: a pace that cannot fit is refused before any sign-in, a limit that never lets up stops at the bound (exit 3)', async () => {
@@ -89,12 +97,12 @@ describe('persona sign-ins under the auth rate limit', () => {
     expect(refused).toBeInstanceOf(GomflowError);
     expect((refused as GomflowError).exitCode).toBe(3);
     expect((refused as Error).message).toMatch(/^signing 12 personas in at 0\.01\/s takes about \d+ s, more than supabase\.signIn\.timeoutSeconds \(60 s\); set SUPABASE_JWT_SECRET/);
-    expect(slow.signIns).toEqual({ signIns: 0, rateLimited: 0, durationMs: 0 });
+    expect(slow.signIns.tally).toEqual({ signIns: 0, rateLimited: 0, durationMs: 0 });
     const starved = endpointOf(h, { perSecond: 100, burst: 3, timeoutSeconds: 2 });
     const stopped = await personaTokens(db.client, starved, subs.slice(0, 3)).catch((error: unknown) => error);
     expect((stopped as GomflowError).exitCode).toBe(3);
     expect((stopped as Error).message).toMatch(/^could not sign \d+ of the personas in within supabase\.signIn\.timeoutSeconds \(2 s\) under \/auth\/v1's rate limit/);
-    expect(starved.signIns.signIns).toBe(1);
-    expect(starved.signIns.rateLimited).toBeGreaterThan(0);
+    expect(starved.signIns.tally.signIns).toBe(1);
+    expect(starved.signIns.tally.rateLimited).toBeGreaterThan(0);
   });
 });

@@ -36,60 +36,85 @@ export interface Clock {
 
 const realClock: Clock = { now: () => performance.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
-/**
- * Signs `emails` in at `pace`: a token bucket of `burst` refilled at `perSecond`, so the
- * project's own per-IP bucket (GoTrue: 150 per 5 minutes, burst 30) is not emptied. A 429 is
- * counted apart and retried after the Retry-After asked for, else a backoff from the pace
- * doubling per attempt (GoTrue sends none); every sign-in waits behind it. Bounded in attempts
- * per persona and in time: E_AUTH_FAILED (exit 3) when they cannot all be signed in.
- */
-export async function signInPaced(emails: readonly string[], signIn: (email: string) => Promise<SignInAnswer>, pace: SignInPace, tally: SignInTally, clock: Clock = realClock): Promise<Map<string, string>> {
-  const tokens = new Map<string, string>();
-  if (emails.length === 0) return tokens;
-  const needsSeconds = Math.max(0, emails.length - pace.burst) / pace.perSecond;
-  if (needsSeconds > pace.timeoutSeconds) {
-    throw new GomflowError(
-      'E_AUTH_FAILED',
-      `signing ${emails.length} personas in at ${pace.perSecond}/s takes about ${Math.ceil(needsSeconds)} s, more than supabase.signIn.timeoutSeconds (${pace.timeoutSeconds} s); set SUPABASE_JWT_SECRET to mint their tokens, or raise the limit`,
-    );
-  }
-  const startedAt = clock.now();
-  const deadline = startedAt + pace.timeoutSeconds * 1000;
-  const queue = emails.map((email) => ({ email, attempts: 0 }));
-  const bucket = { tokens: pace.burst, at: startedAt, blockedUntil: startedAt };
-  let slots = Promise.resolve();
-  // Slots are handed out one at a time, so the bucket is read and taken without a race.
-  const nextSlot = () => (slots = slots.then(() => takeSlot(bucket, pace, deadline, clock, emails.length - tokens.size)));
-  let failed = false;
-  const worker = async () => {
-    for (let item = queue.shift(); item && !failed; item = queue.shift()) {
-      await nextSlot();
-      const answer = await signIn(item.email);
-      if ('token' in answer) {
-        tokens.set(item.email, answer.token);
-        tally.signIns += 1;
-        continue;
-      }
-      tally.rateLimited += 1;
-      item.attempts += 1;
-      if (item.attempts >= MAX_ATTEMPTS) {
-        failed = true;
-        throw new GomflowError('E_AUTH_FAILED', `/auth/v1 kept answering 429 over_request_rate_limit: ${MAX_ATTEMPTS} tries for one persona; lower supabase.signIn.perSecond, or set SUPABASE_JWT_SECRET`);
-      }
-      const backoff = answer.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, Math.max(250, 1000 / pace.perSecond) * 2 ** (item.attempts - 1));
-      bucket.blockedUntil = Math.max(bucket.blockedUntil, clock.now() + backoff);
-      queue.unshift(item);
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, emails.length) }, worker));
-  } finally {
-    tally.durationMs += clock.now() - startedAt;
-  }
-  return tokens;
+interface Bucket {
+  tokens: number;
+  at: number;
+  /** After a 429 every sign-in waits until then. */
+  blockedUntil: number;
 }
 
-async function takeSlot(bucket: { tokens: number; at: number; blockedUntil: number }, pace: SignInPace, deadline: number, clock: Clock, left: number): Promise<void> {
+/**
+ * Signs personas in at `pace`: a token bucket of `burst` refilled at `perSecond`, so the
+ * project's own per-IP bucket (GoTrue: 150 per 5 minutes, burst 30) is not emptied. One pacer
+ * serves every driver of a scenario (it lives on the endpoint), so their sign-ins share the
+ * bucket. A 429 is counted apart and retried after the Retry-After asked for, else a backoff
+ * from the pace doubling per attempt (GoTrue sends none); every sign-in waits behind it.
+ * Bounded in attempts per persona and in time: E_AUTH_FAILED (exit 3) when they cannot all be signed in.
+ */
+export class SignInPacer {
+  readonly tally: SignInTally = { signIns: 0, rateLimited: 0, durationMs: 0 };
+  private bucket: Bucket | undefined;
+  private slots = Promise.resolve();
+
+  constructor(
+    readonly pace: SignInPace,
+    private readonly clock: Clock = realClock,
+  ) {}
+
+  /** Tokens of `emails` (email → token), signed in by `signIn` at the pace. */
+  async signInAll(emails: readonly string[], signIn: (email: string) => Promise<SignInAnswer>): Promise<Map<string, string>> {
+    const { pace, clock, tally } = this;
+    const tokens = new Map<string, string>();
+    if (emails.length === 0) return tokens;
+    const needsSeconds = Math.max(0, emails.length - pace.burst) / pace.perSecond;
+    if (needsSeconds > pace.timeoutSeconds) {
+      throw new GomflowError(
+        'E_AUTH_FAILED',
+        `signing ${emails.length} personas in at ${pace.perSecond}/s takes about ${Math.ceil(needsSeconds)} s, more than supabase.signIn.timeoutSeconds (${pace.timeoutSeconds} s); set SUPABASE_JWT_SECRET to mint their tokens, or raise the limit`,
+      );
+    }
+    const startedAt = clock.now();
+    const deadline = startedAt + pace.timeoutSeconds * 1000;
+    const bucket = (this.bucket ??= { tokens: pace.burst, at: startedAt, blockedUntil: startedAt });
+    const queue = emails.map((email) => ({ email, attempts: 0 }));
+    // Slots are handed out one at a time, so the bucket is read and taken without a race.
+    const nextSlot = () => (this.slots = this.slots.catch(() => undefined).then(() => takeSlot(bucket, pace, deadline, clock, emails.length - tokens.size)));
+    let failed = false;
+    const work = async () => {
+      for (let item = queue.shift(); item && !failed; item = queue.shift()) {
+        await nextSlot();
+        const answer = await signIn(item.email);
+        if ('token' in answer) {
+          tokens.set(item.email, answer.token);
+          tally.signIns += 1;
+          continue;
+        }
+        tally.rateLimited += 1;
+        item.attempts += 1;
+        if (item.attempts >= MAX_ATTEMPTS) {
+          throw new GomflowError('E_AUTH_FAILED', `/auth/v1 kept answering 429 over_request_rate_limit: ${MAX_ATTEMPTS} tries for one persona; lower supabase.signIn.perSecond, or set SUPABASE_JWT_SECRET`);
+        }
+        const backoff = answer.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, Math.max(250, 1000 / pace.perSecond) * 2 ** (item.attempts - 1));
+        bucket.blockedUntil = Math.max(bucket.blockedUntil, clock.now() + backoff);
+        queue.unshift(item);
+      }
+    };
+    // The first failure stops the other workers before their next sign-in.
+    const worker = () =>
+      work().catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+    try {
+      await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, emails.length) }, worker));
+    } finally {
+      tally.durationMs += clock.now() - startedAt;
+    }
+    return tokens;
+  }
+}
+
+async function takeSlot(bucket: Bucket, pace: SignInPace, deadline: number, clock: Clock, left: number): Promise<void> {
   for (;;) {
     const now = clock.now();
     bucket.tokens = Math.min(pace.burst, bucket.tokens + ((now - bucket.at) / 1000) * pace.perSecond);

@@ -4,7 +4,7 @@ import { INTERNAL_MARK } from '../../../bench/sampleParams.ts';
 import { GomflowError } from '../../../core/errors.ts';
 import { SEED_PASSWORD } from '../../../generators/core/seedPassword.ts';
 import { mintAccessToken } from '../../../stack/auth/mintAccessToken.ts';
-import { signInPaced, type SignInAnswer } from './pacedSignIns.ts';
+import { SignInPacer, type SignInAnswer } from './pacedSignIns.ts';
 import type { RestEndpoint } from './restEndpoint.ts';
 import { defaultSignIn } from '../../../core/config/configSchema.ts';
 
@@ -12,7 +12,7 @@ import { defaultSignIn } from '../../../core/config/configSchema.ts';
  * Access tokens of the authenticated personas (JWT sub → token), made before the clock starts:
  * minted with GoTrue's claims when the target's JWT secret is known, otherwise by signing each
  * seeded user in through /auth/v1 with the seed's password, as the app's users do — paced under
- * the project's auth rate limit, 429s counted apart in the endpoint's tally.
+ * the project's auth rate limit by the endpoint's pacer, 429s counted apart in its tally.
  */
 export async function personaTokens(control: pg.Client, endpoint: RestEndpoint, subs: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(subs)];
@@ -26,8 +26,8 @@ export async function personaTokens(control: pg.Client, endpoint: RestEndpoint, 
   }
   const missing = unique.find((sub) => !users.get(sub)?.email);
   if (missing) throw new GomflowError('E_CONFIG_INVALID', `persona ${missing} has no e-mail to sign in with; set SUPABASE_JWT_SECRET so the REST driver can mint its token`);
-  const tally = endpoint.signIns ?? { signIns: 0, rateLimited: 0, durationMs: 0 };
-  const byEmail = await signInPaced(unique.map((sub) => users.get(sub)!.email!), (email) => signIn(endpoint, email), endpoint.signInPace ?? defaultSignIn, tally);
+  const pacer = endpoint.signIns ?? new SignInPacer(defaultSignIn);
+  const byEmail = await pacer.signInAll(unique.map((sub) => users.get(sub)!.email!), (email) => signIn(endpoint, email));
   for (const sub of unique) tokens.set(sub, byEmail.get(users.get(sub)!.email!)!);
   return tokens;
 }
