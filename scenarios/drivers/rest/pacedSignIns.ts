@@ -24,17 +24,12 @@ export interface SignInTally {
 export type SignInAnswer = { token: string } | { rateLimited: true; retryAfterMs?: number };
 
 /** A persona is given up after this many 429s in a row; the phase's time bound stops it sooner. */
-export const MAX_ATTEMPTS = 6;
+const MAX_ATTEMPTS = 6;
 /** Sign-ins in flight at once: a local stack's bcrypt (~50 ms) must not hold a fast pace back. */
 const IN_FLIGHT = 4;
 const MAX_BACKOFF_MS = 30_000;
 
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-const realClock: Clock = { now: () => performance.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+const clock = { now: () => performance.now(), sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
 
 interface Bucket {
   tokens: number;
@@ -56,14 +51,11 @@ export class SignInPacer {
   private bucket: Bucket | undefined;
   private slots = Promise.resolve();
 
-  constructor(
-    readonly pace: SignInPace,
-    private readonly clock: Clock = realClock,
-  ) {}
+  constructor(readonly pace: SignInPace) {}
 
   /** Tokens of `emails` (email → token), signed in by `signIn` at the pace. */
   async signInAll(emails: readonly string[], signIn: (email: string) => Promise<SignInAnswer>): Promise<Map<string, string>> {
-    const { pace, clock, tally } = this;
+    const { pace, tally } = this;
     const tokens = new Map<string, string>();
     if (emails.length === 0) return tokens;
     const needsSeconds = Math.max(0, emails.length - pace.burst) / pace.perSecond;
@@ -78,7 +70,7 @@ export class SignInPacer {
     const bucket = (this.bucket ??= { tokens: pace.burst, at: startedAt, blockedUntil: startedAt });
     const queue = emails.map((email) => ({ email, attempts: 0 }));
     // Slots are handed out one at a time, so the bucket is read and taken without a race.
-    const nextSlot = () => (this.slots = this.slots.catch(() => undefined).then(() => takeSlot(bucket, pace, deadline, clock, emails.length - tokens.size)));
+    const nextSlot = () => (this.slots = this.slots.catch(() => undefined).then(() => takeSlot(bucket, pace, deadline, emails.length - tokens.size)));
     let failed = false;
     const work = async () => {
       for (let item = queue.shift(); item && !failed; item = queue.shift()) {
@@ -114,7 +106,7 @@ export class SignInPacer {
   }
 }
 
-async function takeSlot(bucket: Bucket, pace: SignInPace, deadline: number, clock: Clock, left: number): Promise<void> {
+async function takeSlot(bucket: Bucket, pace: SignInPace, deadline: number, left: number): Promise<void> {
   for (;;) {
     const now = clock.now();
     bucket.tokens = Math.min(pace.burst, bucket.tokens + ((now - bucket.at) / 1000) * pace.perSecond);
