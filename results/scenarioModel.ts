@@ -304,5 +304,21 @@ export const ScenarioResultSchema = z.strictObject({
   capture: PlanCaptureSchema.optional(),
   /** The Storage driver's numbers (scenario uploads): size classes, rejections, policy time, isolation. */
   storage: StorageResultSchema.optional(),
+  /**
+   * Personas signed in through /auth/v1 before the clock started (a supabase target without
+   * SUPABASE_JWT_SECRET), at the configured pace: 429 answers are counted apart and retried, not errors.
+   */
+  signIns: z
+    .strictObject({
+      /** Personas signed in. */
+      signIns: count,
+      /** 429 over_request_rate_limit answers, each retried. */
+      rateLimited: count,
+      /** Time spent signing in, ms. */
+      durationMs: ms,
+      /** The pace asked for, sign-ins/s (supabase.signIn.perSecond). */
+      perSecond: z.number().positive(),
+    })
+    .optional(),
 });
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;

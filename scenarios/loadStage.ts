@@ -90,7 +90,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
       scenario.companions?.start();
       const outcome = await scenario.run({ model: plan.model, recorder });
       const realtime = await scenario.companions?.finish(DELIVERY_GRACE_MS);
-      return { outcome, journeys: scenario.journeys, catalog: scenario.catalog, driver: driverFacts(scenario), storage: scenario.storage, companions: scenario.companions, realtime };
+      return { outcome, journeys: scenario.journeys, catalog: scenario.catalog, driver: driverFacts(scenario), storage: scenario.storage, companions: scenario.companions, realtime, signIns: scenario.signIns?.() };
     });
     // The Storage numbers are read after the teardown: they say whether the run's objects went.
     const durationMs = once.outcome.durationMs;
@@ -99,7 +99,7 @@ export async function loadStage(stage: StageContext & { events: LoadStageEvents 
     const rt = once.realtime;
     const journeys = companions?.proofs ? [...once.journeys, PROOF_UPLOAD_JOURNEY] : once.journeys;
     const alongside = rt ? { requests: rt.expectedDeliveries, errors: rt.missing, reasons: deliveryFaults(rt, config.budgets) } : undefined;
-    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys, outcome: once.outcome, budgets: config.budgets, ...(alongside ? { alongside } : {}) }), ...once.driver, ...storage, ...(rt ? { realtime: rt } : {}), ...(writes ? { writes } : {}) };
+    result = { ...summarizeScenario({ name: plan.name, startedAt, model: plan.model, journeys, outcome: once.outcome, budgets: config.budgets, ...(alongside ? { alongside } : {}) }), ...once.driver, ...storage, ...(rt ? { realtime: rt } : {}), ...(writes ? { writes } : {}), ...(once.signIns ? { signIns: once.signIns } : {}) };
     const deferred = once.companions?.deferredProofs() ?? 0;
     if (deferred > 0) events.note(`${plan.name}: ${deferred} of the proofs still waited for their delay when the drop ended (in the real hour they land after it): not uploaded`);
     if (rt && rt.publication.added.length > 0) events.note(`${plan.name}: added ${rt.publication.added.join(', ')} to ${rt.publication.name} for the run and put the publication back as it was`);

@@ -3,7 +3,7 @@ import type { RealtimeResult } from '../results/realtimeModel.ts';
 import type { BudgetLimits, ScenarioResult, TimelinePoint } from '../results/resultsModel.ts';
 import type { StageContext } from '../stack/stageContext.ts';
 import { DEFAULT_FANOUT_KNOBS, runRealtimeFanout, type FanoutOutcome } from './drivers/realtime/realtimeFanout.ts';
-import { hasRestEndpoint, openRestEndpoint } from './drivers/rest/restEndpoint.ts';
+import { hasRestEndpoint, openRestEndpoint, signInsOf } from './drivers/rest/restEndpoint.ts';
 import type { LoadChoice } from './loadStage.ts';
 import type { LoadStageEvents } from './withScenario.ts';
 
@@ -42,7 +42,8 @@ export async function realtimeStage(stage: StageContext & { events: LoadStageEve
     await endpoint.release();
   }
   if (outcome.realtime.publication.added.length > 0) events.note(`${choice.scenario}: added ${outcome.realtime.publication.added.join(', ')} to ${outcome.realtime.publication.name} for the run and put the publication back as it was`);
-  const result = summarizeRealtime(choice.scenario, startedAt, outcome, config.budgets, session.target.kind === 'local');
+  const signIns = signInsOf(endpoint);
+  const result = { ...summarizeRealtime(choice.scenario, startedAt, outcome, config.budgets, session.target.kind === 'local'), ...(signIns ? { signIns } : {}) };
   choice.onResult?.(result);
   if (outcome.stoppedEarly === 'interrupted') throw new GomflowError('E_ABORTED', 'the load scenario was interrupted');
   return result;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadCatalog } from '../bench/loadCatalog.ts';
-import type { TimelinePoint } from '../results/resultsModel.ts';
+import type { ScenarioResult, TimelinePoint } from '../results/resultsModel.ts';
 import type { SeedStageEvents } from '../seed/seedStage.ts';
 import type { StageContext } from '../stack/stageContext.ts';
 import { GomflowError } from '../core/errors.ts';
@@ -8,7 +8,7 @@ import { openPgDriver } from './drivers/pg/pgDriver.ts';
 import { warmPool } from './drivers/pg/pgPool.ts';
 import { perVuConnections } from './drivers/pg/perVuConnections.ts';
 import { openRestDriver } from './drivers/rest/restDriver.ts';
-import { openRestEndpoint } from './drivers/rest/restEndpoint.ts';
+import { openRestEndpoint, signInsOf } from './drivers/rest/restEndpoint.ts';
 import { openStorageDriver } from './drivers/storage/storageDriver.ts';
 import type { StorageResult } from '../results/storageModel.ts';
 import type { Via } from './chooseVia.ts';
@@ -57,6 +57,8 @@ export interface ScenarioSession {
   rest?: { endpoints(): EndpointResult[]; localStack(): boolean };
   /** The Storage driver's numbers (uploads); complete once the teardown has removed or kept the objects. */
   storage?: { result(durationMs: number): StorageResult; localStack(): boolean };
+  /** What signing the personas in through /auth/v1 cost (supabase without SUPABASE_JWT_SECRET); undefined when none signed in. */
+  signIns?: () => ScenarioResult['signIns'];
   /** The Realtime and Storage drivers following the REST driver's submissions (launch-drop). */
   companions?: LaunchCompanions;
   run(options: RunOptions): Promise<LoadRunOutcome>;
@@ -82,6 +84,7 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
   let teardown: () => Promise<ScenarioWrites | undefined>;
   let rest: ScenarioSession['rest'];
   let storage: ScenarioSession['storage'];
+  let signIns: ScenarioSession['signIns'];
   let companions: LaunchCompanions | undefined;
   const writesOf = (rows: { runId: string } | undefined, n: number) => (rows ? { runId: rows.runId, rows: n, kept: options.keep } : undefined);
   if (plan.journeys.every((journey) => journey.kind === 'storage')) {
@@ -93,6 +96,7 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
       iterate = driver.iterate;
       journeys = driver.journeys;
       storage = { result: driver.result, localStack: () => driver.client.localStack };
+      signIns = () => signInsOf(endpoint);
       teardown = async () => {
         try {
           return writesOf(driver.rows, await driver.teardown(session.client, options.keep));
@@ -115,6 +119,7 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
       iterate = driver.iterate;
       journeys = driver.journeys;
       rest = { endpoints: () => driver.client.endpoints.results(), localStack: () => driver.client.localStack };
+      signIns = () => signInsOf(endpoint);
       teardown = async () => {
         try {
           // Sockets closed before the rows go, so the dashboards see no clean-up deletes.
@@ -158,6 +163,7 @@ export async function openScenario(stage: StageContext & { events: LoadStageEven
     via: options.via ?? 'pg',
     ...(rest ? { rest } : {}),
     ...(storage ? { storage } : {}),
+    ...(signIns ? { signIns } : {}),
     ...(companions ? { companions } : {}),
     teardown,
     run: (run) =>

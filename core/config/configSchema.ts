@@ -151,6 +151,20 @@ export const benchSchema = z.strictObject({
   plan: planThresholdsSchema.default(planThresholdsSchema.parse({})),
 });
 
+/** How personas sign in through /auth/v1 on a supabase target without SUPABASE_JWT_SECRET. */
+const signInSchema = z.strictObject({
+  /**
+   * Sustained sign-ins per second (env SUPABASE_SIGN_IN_RATE). Default 0.4, under Supabase's default limit on
+   * /auth/v1/token of 1800 an hour per IP (0.5/s; rate_limit_token_refresh, 150 per 5 minutes).
+   */
+  perSecond: z.number().positive().max(1000).default(0.4),
+  /** Sign-ins sent back to back before the pace applies. Default 20, under GoTrue's burst of 30. */
+  burst: positiveInt.max(1000).default(20),
+  /** Bound on the sign-in phase, 429 waits included, in s: past it the command stops (exit 3). Default 600. */
+  timeoutSeconds: positiveInt.max(86_400).default(600),
+});
+export const defaultSignIn = signInSchema.parse({});
+
 export const configSchema = z.strictObject({
   /** Which target to use: local (embedded PostgreSQL, default), postgres (DATABASE_URL) or supabase. */
   target: z.enum(targetKinds).default('local'),
@@ -173,8 +187,10 @@ export const configSchema = z.strictObject({
        * base of the paid plans (the same 60 direct / 200 pooler clients as the free plan's nano).
        */
       computeSize: z.enum(supabaseComputeSizes).default('micro'),
+      /** Pace of the personas' sign-ins when their tokens cannot be minted (no jwtSecret). */
+      signIn: signInSchema.default(defaultSignIn),
     })
-    .default({ computeSize: 'micro' }),
+    .default({ computeSize: 'micro', signIn: defaultSignIn }),
   /** Application connection pool, as the checklist configures it. Read by the load scenarios (pool load); no command uses it yet. */
   pool: z
     .strictObject({

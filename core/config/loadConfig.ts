@@ -32,6 +32,7 @@ const ENV_OPTIONS = {
   SUPABASE_SERVICE_ROLE_KEY: 'supabase.serviceRoleKey',
   SUPABASE_JWT_SECRET: 'supabase.jwtSecret',
   SUPABASE_COMPUTE_SIZE: 'supabase.computeSize',
+  SUPABASE_SIGN_IN_RATE: 'supabase.signIn.perSecond',
   DB_POOL_MIN: 'pool.min',
   DB_POOL_MAX: 'pool.max',
   DB_POOL_IDLE_TIMEOUT: 'pool.idleTimeoutMs',
@@ -41,6 +42,8 @@ const ENV_OPTIONS = {
 } as const;
 
 const NUMERIC_ENV = new Set(['DB_POOL_MIN', 'DB_POOL_MAX', 'DB_POOL_IDLE_TIMEOUT']);
+/** Variables that hold a decimal number. */
+const DECIMAL_ENV = new Set(['SUPABASE_SIGN_IN_RATE']);
 /** Variables that hold a comma-separated list. */
 const LIST_ENV = new Set(['GOMFLOW_PRODUCTION_PATTERNS']);
 
@@ -99,7 +102,7 @@ function envToLayer(env: Record<string, string>): Layer {
   for (const [name, option] of Object.entries(ENV_OPTIONS)) {
     const raw = env[name];
     if (raw === undefined) continue;
-    setPath(layer, option, NUMERIC_ENV.has(name) ? parseEnvInteger(name, raw) : LIST_ENV.has(name) ? raw.split(',').map((item) => item.trim()).filter(Boolean) : raw);
+    setPath(layer, option, NUMERIC_ENV.has(name) ? parseEnvInteger(name, raw) : DECIMAL_ENV.has(name) ? parseEnvDecimal(name, raw) : LIST_ENV.has(name) ? raw.split(',').map((item) => item.trim()).filter(Boolean) : raw);
   }
   return layer;
 }
@@ -107,6 +110,13 @@ function envToLayer(env: Record<string, string>): Layer {
 function parseEnvInteger(name: string, raw: string): number {
   if (!/^\d+$/.test(raw.trim())) {
     throw new GomflowError('E_CONFIG_INVALID', `${name} must be a whole number, got '${raw}'; fix it in the environment or .env`);
+  }
+  return Number(raw.trim());
+}
+
+function parseEnvDecimal(name: string, raw: string): number {
+  if (!/^\d+(\.\d+)?$/.test(raw.trim())) {
+    throw new GomflowError('E_CONFIG_INVALID', `${name} must be a number such as 0.4, got '${raw}'; fix it in the environment or .env`);
   }
   return Number(raw.trim());
 }

@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatPct, formatRate } from '../../core/format.ts';
+import { formatCount, formatDuration, formatMs, formatPct, formatRate } from '../../core/format.ts';
 import type { ScenarioResult } from '../../results/resultsModel.ts';
 import { badge, esc, table } from './markup.ts';
 
@@ -19,6 +19,10 @@ export function scenarioExtraFacts(s: ScenarioResult): [string, string][] {
     const w = s.poolWait;
     pairs.push(['pool wait', `p50 ${esc(formatMs(w.p50Ms))} · p95 ${esc(formatMs(w.p95Ms))} · max ${esc(formatMs(w.maxMs))} ms <span class="muted">over ${esc(formatCount(w.count))} connection checkouts (asking for a connection until having one, or refused)</span>`]);
   } else if (s.poolWaitMaxMs !== undefined) pairs.push(['pool wait', `longest ${esc(formatMs(s.poolWaitMaxMs))} ms <span class="muted">waiting for a pooled connection</span>`]);
+  if (s.signIns) {
+    const i = s.signIns;
+    pairs.push(['sign-ins', `${esc(formatCount(i.signIns))} personas through /auth/v1 in ${esc(formatDuration(i.durationMs))} at ${esc(String(i.perSecond))}/s <span class="muted">before the clock started; ${esc(formatCount(i.rateLimited))} answered 429 (retried, not errors)</span>`]);
+  }
   if (s.stoppedEarly) pairs.push(['stopped early', esc(s.stoppedEarly)]);
   if (s.writes) pairs.push(['rows written', esc(s.writes.kept ? `run ${s.writes.runId}: ${formatCount(s.writes.rows)} rows kept (seed list shows it; seed clean --run ${s.writes.runId} removes them)` : `run ${s.writes.runId}: ${formatCount(s.writes.rows)} rows, removed again`)]);
   if (s.capacity) {

@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatPct } from '../../core/format.ts';
+import { formatCount, formatDuration, formatMs, formatPct } from '../../core/format.ts';
 import { realtimeLines } from './realtimeLines.ts';
 import type { EndpointResult, ScenarioResult, TimelinePoint } from '../../results/resultsModel.ts';
 import { storageLines } from './storageLines.ts';
@@ -26,6 +26,10 @@ export function scenarioSummaryLines(result: ScenarioResult): string[] {
   // launch-drop's proofs, uploaded beside its REST traffic.
   if (result.storage && result.endpoints) lines.push(...storageLines(result.storage));
   if (result.realtime) lines.push(...realtimeLines(result.realtime));
+  if (result.signIns) {
+    const s = result.signIns;
+    lines.push(`  signed in ${formatCount(s.signIns)} personas through /auth/v1 in ${formatDuration(s.durationMs)} at ${s.perSecond}/s before the clock started; ${formatCount(s.rateLimited)} answered 429 (retried, not errors)`);
+  }
   if (result.poolWait) lines.push(`  pool wait p50 ${formatMs(result.poolWait.p50Ms)} p95 ${formatMs(result.poolWait.p95Ms)} max ${formatMs(result.poolWait.maxMs)} ms over ${formatCount(result.poolWait.count)} checkouts`);
   if (result.detail) lines.push(`  ${result.detail}`);
   if (result.stoppedEarly) lines.push(`  stopped early: ${result.stoppedEarly}`);

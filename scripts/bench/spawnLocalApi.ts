@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../../core/config/configSchema.ts';
 
-const ENTRY = fileURLToPath(new URL('../../stack/server/serveLocalApi.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../serveLocalApi.ts', import.meta.url));
 
 /**
  * The local API server in a child process of its own over `databaseUrl`, as `db up` runs it

@@ -54,9 +54,11 @@ export default defineCommand({
       storage: parsed.storage,
     };
     const via = parseVia(parsed.via);
-    // Scenarios write (and remove) rows and can fill every connection slot.
+    // Scenarios write (and remove) rows and can fill every connection slot. Every via needs a
+    // session pooler or the direct host: the pg driver prepares named statements, and even over
+    // REST the control session samples the server and cleans up from a slot of its own.
     const target = await resolveTarget(ctx.config, ctx.cwd);
-    const guard = { action: `run the ${parsed.scenario} load scenario`, confirmTarget: parsed['confirm-target'], planOnly: parsed.plan, session: false };
+    const guard = { action: `run the ${parsed.scenario} load scenario`, confirmTarget: parsed['confirm-target'], planOnly: parsed.plan, session: true };
     if (await guardWrite(ctx.config, target, { ...guard, plan: () => loadWritePlan(ctx.config, target, parsed.scenario, knobs, parsed.keep) })) return;
     const recorded = await runStages(ctx, 'load', {}, async ({ stage, sections }) => {
       const events = { ...stage.events, scenarioTick: (name: string, point: Parameters<typeof scenarioTickLine>[1]) => note(scenarioTickLine(name, point)) };

@@ -6,6 +6,8 @@ export interface AuthRequest {
   query: URLSearchParams;
   /** Header names lower-cased. */
   headers: Record<string, string>;
+  /** The client's address: what GoTrue's per-IP rate limits key on. */
+  clientIp?: string;
   /** The raw body; GoTrue parses it per endpoint. */
   rawBody: string;
 }

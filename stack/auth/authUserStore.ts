@@ -20,7 +20,7 @@ export interface AuthUserRow {
   created_at: Date | null;
   updated_at: Date | null;
   last_sign_in_at: Date | null;
-  /** GoTrue signs a password user in only through its `email` row in auth.identities. */
+  /** Whether the user has its `email` row in auth.identities: GoTrue lists it in `identities`; sign-in does not need it. */
   has_email_identity: boolean;
 }
 

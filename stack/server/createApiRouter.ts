@@ -62,7 +62,7 @@ async function answer(routes: ApiRoutes, request: IncomingMessage): Promise<Answ
   if (refusal) return gatewayJson(refusal.status, refusal.body);
   const path = service[2] ?? '/';
   const rawBody = await readRequestBody(request);
-  if (service[1] === 'auth') return routes.auth({ method, path, query: url.searchParams, headers, rawBody });
+  if (service[1] === 'auth') return routes.auth({ method, path, query: url.searchParams, headers, rawBody, clientIp: request.socket.remoteAddress ?? 'unknown' });
   // The gateway hides the key from PostgREST (key-auth hide_credentials), so request.headers never holds it.
   const { apikey: _hidden, ...restHeaders } = headers;
   return restRoute({ method, path, query: url.searchParams, headers: restHeaders, rawBody, apikey: apikey! }, routes.rest, routes.jwtSecret);

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../../core/config/configSchema.ts';
 import { saveLocalState, type LocalCluster } from '../localPostgres.ts';
 import { LOCAL_API_HEADER } from './localApiBanner.ts';
 
-const ENTRY = fileURLToPath(new URL('./serveLocalApi.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../../scripts/serveLocalApi.ts', import.meta.url));
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
 
@@ -55,6 +55,8 @@ export async function ensureLocalApi(cluster: LocalCluster, databaseUrl: string,
         // Object bytes beside the cluster's data directory, never inside it.
         GOMFLOW_API_STORAGE_DIR: cluster.statePath.replace(/\.json$/, '-storage'),
         ...(process.env.GOMFLOW_STORAGE_FILE_SIZE_LIMIT ? { GOMFLOW_STORAGE_FILE_SIZE_LIMIT: process.env.GOMFLOW_STORAGE_FILE_SIZE_LIMIT } : {}),
+        // Off unless set: GoTrue's per-IP limit on /auth/v1/token, to rehearse sign-in pacing locally.
+        ...(process.env.GOMFLOW_AUTH_RATE_LIMIT_TOKEN ? { GOMFLOW_AUTH_RATE_LIMIT_TOKEN: process.env.GOMFLOW_AUTH_RATE_LIMIT_TOKEN } : {}),
       },
     });
     const ready = await new Promise<{ url: string; port: number }>((resolve, reject) => {

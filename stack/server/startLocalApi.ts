@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { GomflowError } from '../../core/errors.ts';
 import { createAuthHandler } from '../auth/createAuthHandler.ts';
+import { TokenBuckets, type TokenRateLimit } from '../auth/tokenBuckets.ts';
 import type { RestHandler } from '../rest/restTypes.ts';
 import { attachRealtime, DEFAULT_REALTIME_SETTINGS, type RealtimeServer, type RealtimeSettings } from '../realtime/attachRealtime.ts';
 import type { StorageHandler } from '../storage/storageTypes.ts';
@@ -23,10 +24,12 @@ export interface LocalApiOptions {
   rest?: (pool: pg.Pool) => Promise<RestHandler>;
   /** Builds `/storage/v1` on the server's pool; without it the path is not routed. */
   storage?: (pool: pg.Pool) => StorageHandler;
-  /** Where failures are logged; stderr by default. */
-  log?: (line: string) => void;
+  /** Where failures are logged: the caller's log (a stage never prints; the detached server writes its log file). */
+  log: (line: string) => void;
   /** /realtime/v1 limits: events per second (default 100), bytes per record (default 1 MiB). */
   realtime?: Partial<RealtimeSettings>;
+  /** /auth/v1 limits: GoTrue's per-IP limit on POST /token, off unless given (tests of sign-in pacing turn it on). */
+  auth?: { tokenRateLimit?: TokenRateLimit };
 }
 
 export interface LocalApi {
@@ -43,7 +46,7 @@ export interface LocalApi {
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1') throw new GomflowError('E_USAGE', `the local API listens on 127.0.0.1 only, not ${String(host)}`);
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { log } = options;
   const sizes = options.pool ?? { min: 2, max: 10, idleTimeoutMs: 10_000 };
   const pool = new pg.Pool({ connectionString: options.databaseUrl, min: sizes.min, max: sizes.max, idleTimeoutMillis: sizes.idleTimeoutMs });
   // An idle client dies when the database restarts or is reset; the pool replaces it, the server must not crash.
@@ -55,7 +58,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     server.keepAliveTimeout = 65_000;
     const port = await listen(server, host, options.port ?? 0);
     const url = `http://${host}:${port}`;
-    const auth = createAuthHandler({ pool, jwtSecret: options.jwtSecret, issuer: `${url}/auth/v1` });
+    const limit = options.auth?.tokenRateLimit;
+    const auth = createAuthHandler({ pool, jwtSecret: options.jwtSecret, issuer: `${url}/auth/v1`, ...(limit ? { tokenRateLimit: new TokenBuckets(limit) } : {}) });
     const storage = options.storage?.(pool);
     server.on('request', createApiRouter({ jwtSecret: options.jwtSecret, auth, rest, log, ...(storage ? { storage } : {}) }));
     const realtime = attachRealtime(server, { databaseUrl: options.databaseUrl, jwtSecret: options.jwtSecret, pool, settings: { ...DEFAULT_REALTIME_SETTINGS, ...options.realtime }, log });

@@ -57,15 +57,26 @@ describe('writing to a remote target', () => {
     expect(await seedRuns()).toBe(0);
   });
 
-  it('refuses to seed through the transaction pooler, naming the session pooler', async () => {
-    const pooler = { ...env, DATABASE_URL: 'postgresql://postgres.abcdefghijklmnop:pw@aws-0-ap-southeast-1.pooler.supabase.com:6543/postgres' };
-    const result = await runCli(['seed', '--scale', 'tiny', '--confirm-target', 'aws-0-ap-southeast-1.pooler.supabase.com/postgres'], pooler);
-    expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/transaction pooler aws-0-ap-southeast-1\.pooler\.supabase\.com:6543.*session pooler, aws-0-ap-southeast-1\.pooler\.supabase\.com:5432/);
-    expect(result.stderr).not.toContain(':pw@');
-    const dedicated = await runCli(['seed', 'clean', '--all', '--confirm-target', 'db.abcdefghijklmnop.supabase.co/postgres'], { ...env, DATABASE_URL: 'postgresql://postgres:pw@db.abcdefghijklmnop.supabase.co:6543/postgres' });
-    expect(dedicated.code, dedicated.stderr).toBe(2);
-    expect(dedicated.stderr).toMatch(/transaction pooler db\.abcdefghijklmnop\.supabase\.co:6543.*session pooler \(port 5432\) or the direct database host/);
+  it('refuses to seed, clean, load or apply a schema through the transaction pooler, naming the session pooler', async () => {
+    const supavisor = { ...env, DATABASE_URL: 'postgresql://postgres.abcdefghijklmnop:pw@aws-0-ap-southeast-1.pooler.supabase.com:6543/postgres' };
+    const dedicated = { ...env, DATABASE_URL: 'postgresql://postgres:pw@db.abcdefghijklmnop.supabase.co:6543/postgres' };
+    const viaSupavisor = ['--confirm-target', 'aws-0-ap-southeast-1.pooler.supabase.com/postgres'];
+    const viaDedicated = ['--confirm-target', 'db.abcdefghijklmnop.supabase.co/postgres'];
+    // One spawn per command family, side by side: none of them may open a connection.
+    const [seed, clean, load, dbUp] = await Promise.all([
+      runCli(['seed', '--scale', 'tiny', ...viaSupavisor], supavisor),
+      runCli(['seed', 'clean', '--all', ...viaDedicated], dedicated),
+      runCli(['load', 'smoke', '--via', 'rest', '--duration', '2s', ...viaDedicated], dedicated),
+      runCli(['db', 'up', ...viaSupavisor], supavisor),
+    ]);
+    for (const [name, result] of Object.entries({ seed, clean, load, dbUp })) {
+      expect(result.code, `${name}: ${result.stderr}`).toBe(2);
+      expect(result.stderr.trim().split('\n'), name).toHaveLength(1);
+      expect(result.stderr, name).not.toContain(':pw@');
+    }
+    expect(seed.stderr).toMatch(/refusing to seed data through the transaction pooler aws-0-ap-southeast-1\.pooler\.supabase\.com:6543.*session pooler, aws-0-ap-southeast-1\.pooler\.supabase\.com:5432/);
+    expect(dbUp.stderr).toMatch(/refusing to apply a schema through the transaction pooler aws-0-ap-southeast-1\.pooler\.supabase\.com:6543.*session pooler, aws-0-ap-southeast-1\.pooler\.supabase\.com:5432/);
+    expect(clean.stderr).toMatch(/refusing to delete seeded rows through the transaction pooler db\.abcdefghijklmnop\.supabase\.co:6543.*session pooler \(port 5432\) or the direct database host/);
+    expect(load.stderr).toMatch(/refusing to run the smoke load scenario through the transaction pooler db\.abcdefghijklmnop\.supabase\.co:6543.*prepared statements.*session pooler \(port 5432\) or the direct database host/);
   });
 });

@@ -8,6 +8,7 @@ import { startLocalApi, type LocalApi } from '../../stack/server/startLocalApi.t
 import { runCli } from '../helpers/runCli.ts';
 import { seededTables, tableFingerprints } from '../helpers/seedFingerprint.ts';
 import { tempProjects } from '../helpers/tempProjects.ts';
+import { writtenResults } from '../helpers/writtenResults.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testCluster.ts';
 
 const project = tempProjects('gomflow-stg-');
@@ -27,7 +28,9 @@ describe('a supabase target on the local stack', () => {
     db = await createTestDatabase('stg_target');
     const secret = generateJwtSecret();
     const keys = await mintApiKeys(secret, Math.floor(Date.now() / 1000));
-    api = await startLocalApi({ databaseUrl: db.url, jwtSecret: secret, port: 0, pool: { min: 0, max: 4, idleTimeoutMs: 1000 }, rest: (pool: pg.Pool) => createRestHandler(pool, { schemas: ['public'] }), log: () => undefined });
+    // GoTrue's per-IP limit on /token, scaled down (20/s, bursts of 5) so the smoke's sign-ins meet it.
+    const auth = { tokenRateLimit: { perFiveMinutes: 20 * 300, burst: 5 } };
+    api = await startLocalApi({ databaseUrl: db.url, jwtSecret: secret, port: 0, pool: { min: 0, max: 4, idleTimeoutMs: 1000 }, rest: (pool: pg.Pool) => createRestHandler(pool, { schemas: ['public'] }), auth, log: () => undefined });
     env = { GOMFLOW_TARGET: 'supabase', DATABASE_URL: db.url, SUPABASE_URL: api.url, SUPABASE_ANON_KEY: keys.anonKey, SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey, SUPABASE_JWT_SECRET: secret };
     // Short on purpose: the path is under test here, not the speed.
     cwd = project({ 'package.json': '{ "type": "module" }\n', 'gomflow.config.ts': 'export default { bench: { iterations: 2, warmup: 0, explainRuns: 1, timeCapMs: 300 } };\n' });
@@ -47,8 +50,14 @@ describe('a supabase target on the local stack', () => {
     expect(run.stderr).toMatch(/2\/5 seed[\s\S]*3\/5 check[\s\S]*4\/5 bench[\s\S]*5\/5 load: smoke/);
     const seeded = await db.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM auth.identities`);
     expect(seeded.rows[0]!.n).toBeGreaterThan(0);
-    const smoke = await runCli(['load', 'smoke', '--duration', '2s', '--rate', '10', '--via', 'rest', ...confirm], env, cwd);
+    // Without SUPABASE_JWT_SECRET the personas sign in through /auth/v1, as on a staging project without it.
+    const { SUPABASE_JWT_SECRET: _minted, ...signingIn } = env;
+    const smoke = await runCli(['load', 'smoke', '--duration', '2s', '--rate', '10', '--via', 'rest', ...confirm], { ...signingIn, SUPABASE_SIGN_IN_RATE: '100' }, cwd);
     expect([0, 1], smoke.stderr).toContain(smoke.code);
+    const signIns = writtenResults(smoke).scenarios[0]?.signIns;
+    expect(signIns, smoke.stderr).toMatchObject({ perSecond: 100 });
+    expect(signIns!.signIns).toBeGreaterThan(0);
+    expect(smoke.stderr).toContain(`signed in ${signIns!.signIns} personas through /auth/v1`);
     const clean = await runCli(['seed', 'clean', '--all', ...confirm], env, cwd);
     expect(clean.code, clean.stderr).toBe(0);
     expect(await tableFingerprints(db.client, tables)).toEqual(before);

@@ -27,10 +27,13 @@ describe('loadConfig', () => {
   });
 
   it('reads the Supabase settings from the checklist variable names', async () => {
-    const env = { SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_ANON_KEY: 'anon', SUPABASE_SERVICE_ROLE_KEY: 'svc', SUPABASE_JWT_SECRET: 'jwt', SUPABASE_COMPUTE_SIZE: 'large' };
+    const env = { SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_ANON_KEY: 'anon', SUPABASE_SERVICE_ROLE_KEY: 'svc', SUPABASE_JWT_SECRET: 'jwt', SUPABASE_COMPUTE_SIZE: 'large', SUPABASE_SIGN_IN_RATE: '0.25' };
     const config = await loadConfig({ cwd: tempProject({}), env, flags: {} });
-    expect(config.supabase).toEqual({ url: 'https://abc.supabase.co', anonKey: 'anon', serviceRoleKey: 'svc', jwtSecret: 'jwt', computeSize: 'large' });
-    expect((await loadConfig({ cwd: tempProject({}), env: {}, flags: {} })).supabase.computeSize).toBe('micro');
+    expect(config.supabase).toEqual({ url: 'https://abc.supabase.co', anonKey: 'anon', serviceRoleKey: 'svc', jwtSecret: 'jwt', computeSize: 'large', signIn: { perSecond: 0.25, burst: 20, timeoutSeconds: 600 } });
+    const defaults = (await loadConfig({ cwd: tempProject({}), env: {}, flags: {} })).supabase;
+    expect(defaults.computeSize).toBe('micro');
+    // Under Supabase's default limit on /auth/v1/token: 1800 an hour (0.5/s) per IP, bursts of 30.
+    expect(defaults.signIn).toEqual({ perSecond: 0.4, burst: 20, timeoutSeconds: 600 });
   });
 
   it('names the option and the fix when a value is invalid', async () => {

@@ -5,7 +5,7 @@ import { generateJwtSecret } from '../../stack/auth/jwtKey.ts';
 import { withRequestContext } from '../../stack/requestContext.ts';
 import type { RestHandler } from '../../stack/rest/restTypes.ts';
 import type { StorageHandler } from '../../stack/storage/storageTypes.ts';
-import { startLocalApi, type LocalApi } from '../../stack/server/startLocalApi.ts';
+import { startLocalApi, type LocalApi, type LocalApiOptions } from '../../stack/server/startLocalApi.ts';
 import type pg from 'pg';
 import { WebSocket } from 'undici';
 
@@ -46,7 +46,10 @@ export interface LocalApiHarness {
  * The local API on port 0 over a test database, with a fresh secret and its keys. `/rest/v1`
  * is `whoAmIRest` unless `rest` builds another layer (`createRestHandler` for the real one).
  */
-export async function startTestApi(databaseUrl: string, options: { rest?: (pool: pg.Pool) => Promise<RestHandler>; storage?: (pool: pg.Pool, secret: string) => StorageHandler } = {}): Promise<LocalApiHarness> {
+export async function startTestApi(
+  databaseUrl: string,
+  options: { rest?: (pool: pg.Pool) => Promise<RestHandler>; storage?: (pool: pg.Pool, secret: string) => StorageHandler; auth?: LocalApiOptions['auth'] } = {},
+): Promise<LocalApiHarness> {
   const secret = generateJwtSecret();
   const keys = await mintApiKeys(secret, Math.floor(Date.now() / 1000));
   const storage = options.storage;
@@ -57,6 +60,9 @@ export async function startTestApi(databaseUrl: string, options: { rest?: (pool:
     pool: { min: 0, max: 4, idleTimeoutMs: 1000 },
     rest: options.rest ?? whoAmIRest,
     ...(storage ? { storage: (pool: pg.Pool) => storage(pool, secret) } : {}),
+    ...(options.auth ? { auth: options.auth } : {}),
+    // The server's failures show in the test output, as they would in its log file.
+    log: (line) => process.stderr.write(`${line}\n`),
   });
   const client = (options: { key?: string; accessToken?: string } = {}) =>
     createClient(api.url, options.key ?? keys.anonKey, {

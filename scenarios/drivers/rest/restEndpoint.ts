@@ -1,8 +1,10 @@
 import type { ResolvedConfig } from '../../../core/config/configSchema.ts';
+import type { ScenarioResult } from '../../../results/resultsModel.ts';
 import { GomflowError } from '../../../core/errors.ts';
 import { mintApiKeys } from '../../../stack/auth/mintApiKeys.ts';
 import { ensureLocalApi, stopLocalApi } from '../../../stack/server/localApiProcess.ts';
 import type { Target } from '../../../stack/target.ts';
+import { SignInPacer } from './pacedSignIns.ts';
 
 /** Where the REST driver sends its requests, with what it needs to be let in. Secrets: never printed. */
 export interface RestEndpoint {
@@ -12,6 +14,8 @@ export interface RestEndpoint {
   serviceRoleKey: string;
   /** Signs per-persona access tokens; without it personas sign in through /auth/v1. */
   jwtSecret?: string;
+  /** Paces the personas' sign-ins without jwtSecret (config supabase.signIn), one bucket and tally for every driver sharing this endpoint. */
+  signIns?: SignInPacer;
   /** Stops an API server this command started; a no-op otherwise. */
   release(): Promise<void>;
 }
@@ -33,7 +37,8 @@ export async function openRestEndpoint(target: Target, config: ResolvedConfig): 
     if (!url || !anonKey || !serviceRoleKey) {
       throw new GomflowError('E_CONFIG_INVALID', 'the REST driver on target supabase needs SUPABASE_URL, SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY; set them in the environment or .env, or use --via pg');
     }
-    return { url: url.replace(/\/+$/, ''), anonKey, serviceRoleKey, ...(jwtSecret ? { jwtSecret } : {}), release: async () => undefined };
+    const paced = jwtSecret ? { jwtSecret } : { signIns: new SignInPacer(config.supabase.signIn) };
+    return { url: url.replace(/\/+$/, ''), anonKey, serviceRoleKey, ...paced, release: async () => undefined };
   }
   const local = target.local;
   if (!local) throw new GomflowError('E_USAGE', `target ${target.kind} has no REST endpoint; use --via pg, or --target local or supabase`);
@@ -47,4 +52,11 @@ export async function openRestEndpoint(target: Target, config: ResolvedConfig): 
       if (api.started) await stopLocalApi(local);
     },
   };
+}
+
+/** The endpoint's sign-in tally as the result records it; undefined when the tokens were minted or none were needed. */
+export function signInsOf(endpoint: RestEndpoint): ScenarioResult['signIns'] {
+  const tally = endpoint.signIns?.tally;
+  if (!tally || tally.signIns + tally.rateLimited === 0) return undefined;
+  return { ...tally, durationMs: Math.round(tally.durationMs), perSecond: endpoint.signIns!.pace.perSecond };
 }

@@ -7,6 +7,7 @@ import { resolveTarget } from '../../../stack/target.ts';
 import { finishRecorded } from '../_finish.ts';
 import { confirmTargetArg, note, prepareCommand, sharedArgs } from '../_shared.ts';
 import { runStages } from '../_stages.ts';
+import { refuseOutright } from '../_writeGuard.ts';
 import { statusTable } from '../../../reports/terminal/statusTable.ts';
 import { collectStatus } from './statusReport.ts';
 import { ensureLocalApi } from '../../../stack/server/localApiProcess.ts';
@@ -31,7 +32,11 @@ export default defineCommand({
   async run({ args: parsed, rawArgs }) {
     const ctx = await prepareCommand('db up', rawArgs, args, parsed);
     const choice = chooseSchema(ctx.cwd, parsed.schema, false);
-    assertMayChange(await resolveTarget(ctx.config, ctx.cwd), parsed['confirm-target'], 'apply a schema', ctx.config.safety.productionPatterns);
+    const target = await resolveTarget(ctx.config, ctx.cwd);
+    // On a remote target db up applies the schema only (the shim is skipped on supabase); a
+    // schema file's SET statements would land on another server connection through the transaction pooler.
+    refuseOutright(ctx.config, target, { action: 'apply a schema', session: true });
+    assertMayChange(target, parsed['confirm-target'], 'apply a schema', ctx.config.safety.productionPatterns);
     const startedAt = performance.now();
     const recorded = await runStages(ctx, 'db up', { keepRunning: true }, async ({ stage, sections }) => {
       if (stage.session.started) note(`local target started in ${formatDuration(performance.now() - startedAt)}`);

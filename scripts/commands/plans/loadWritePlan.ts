@@ -13,7 +13,7 @@ export function loadWritePlan(config: ResolvedConfig, target: Target, scenario: 
   // max_connections is read when the scenario starts; the plan uses the budget's figure.
   const plan = planScenario(scenario, knobs, { poolMax: config.pool.max, maxConnections: config.budgets.maxConnections });
   const seconds = plan.model.kind === 'open' ? plan.model.stages.reduce((sum, stage) => sum + stage.durationMs, 0) / 1000 : undefined;
-  const personas = config.supabase.jwtSecret ? 'seeded users as authenticated (tokens minted with SUPABASE_JWT_SECRET: no auth traffic)' : 'seeded users as authenticated (signed in one by one through /auth/v1 before the clock starts: mind its rate limits)';
+  const personas = `seeded users as authenticated (${signInWay(config, target)})`;
   const warning = quotaWarning(target, plan, config.pool.max, config.supabase.computeSize);
   const confirm = target.kind === 'local' ? '' : ` --confirm-target ${target.host}/${target.database}`;
   return {
@@ -37,10 +37,18 @@ function realtimePlan(config: ResolvedConfig, target: Target, scenario: string, 
     action: `load ${scenario}: ${knobs.subscribers ?? DEFAULT_FANOUT_KNOBS.subscribers} Realtime subscribers, submissions at ${knobs.rate ?? DEFAULT_FANOUT_KNOBS.changeRate}/s for ${(knobs.durationMs ?? DEFAULT_FANOUT_KNOBS.durationMs) / 1000}s`,
     target: target.where,
     connection: connectionLabel(target),
-    roles: [databaseRole(target), 'seeded users as authenticated (Realtime subscribers)', ...(config.supabase.jwtSecret ? [] : ['(no SUPABASE_JWT_SECRET: each subscriber signs in through /auth/v1 first)'])],
+    roles: [databaseRole(target), `seeded users as authenticated (Realtime subscribers; ${signInWay(config, target)})`],
     tables: [],
     storageObjects: 'none',
     notes: [keep ? 'the rows it writes carry a scenario run id and are KEPT (--keep)' : 'the rows it writes carry a scenario run id and are removed when it ends', 'tables missing from publication supabase_realtime are added for the run and the publication put back as it was', 'see "The Realtime driver" in the README for what it writes'],
     cleanup: keep ? 'gomflow-load seed clean --run <id from seed list>' : 'automatic at the end of the scenario',
   };
+}
+
+/** How the personas get their tokens: minted (the local secret or SUPABASE_JWT_SECRET), or signed in at the configured pace. */
+function signInWay(config: ResolvedConfig, target: Target): string {
+  if (target.kind === 'local') return "tokens minted with the local target's JWT secret: no auth traffic";
+  if (config.supabase.jwtSecret) return 'tokens minted with SUPABASE_JWT_SECRET: no auth traffic';
+  const { perSecond, burst, timeoutSeconds } = config.supabase.signIn;
+  return `signed in through /auth/v1 before the clock starts, ${burst} at once then ${perSecond}/s, at most ${timeoutSeconds} s (supabase.signIn; Supabase's default limit is 0.5/s per IP, bursts of 30): 429s are retried and counted apart`;
 }

@@ -45,10 +45,13 @@ describe('seeded users and GoTrue sign-in', () => {
     expect(data.user?.identities?.map((i) => i.provider)).toEqual(['email']);
   });
 
-  it('a user without its email identity cannot sign in', async () => {
+  it('a user without its email identity signs in as GoTrue lets it (the password grant reads auth.users only), with no identities', async () => {
     await db.client.query(`DELETE FROM auth.identities WHERE user_id = (SELECT id FROM auth.users WHERE email = $1)`, [emails[1]]);
-    const { error } = await h.client().auth.signInWithPassword({ email: emails[1]!, password: SEED_PASSWORD });
-    expect(error).toMatchObject({ status: 400, code: 'invalid_credentials' });
+    const { data, error } = await h.client().auth.signInWithPassword({ email: emails[1]!, password: SEED_PASSWORD });
+    expect(error).toBeNull();
+    expect(data.user).toMatchObject({ email: emails[1], identities: [] });
+    const wrong = await h.client().auth.signInWithPassword({ email: emails[1]!, password: 'not-the-seed-password' });
+    expect(wrong.error).toMatchObject({ status: 400, code: 'invalid_credentials' });
   });
 
   it('a user with a NULL token column fails as GoTrue fails: 500 "Database error querying schema"', async () => {

@@ -1,13 +1,15 @@
 /**
- * The entry point of the detached API server that `db up` starts (stack/server/localApiProcess.ts):
+ * The entry point of the detached API server that `db up` starts (stack/server/localApiProcess.ts)
+ * and the benchmarks spawn (scripts/bench/spawnLocalApi.ts):
  * its settings arrive in the environment (never on the command line, where `ps` shows them),
  * it tells its parent the URL over IPC once listening, logs to the file it was given as
  * stdout/stderr, and stops cleanly on SIGTERM (`db down`).
  */
-import { createRestHandler } from '../rest/createRestHandler.ts';
-import { createStorageHandler } from '../storage/createStorageHandler.ts';
-import { localApiBanner } from './localApiBanner.ts';
-import { startLocalApi, type LocalApi, type LocalApiOptions } from './startLocalApi.ts';
+import { GOTRUE_TOKEN_BURST, type TokenRateLimit } from '../stack/auth/tokenBuckets.ts';
+import { createRestHandler } from '../stack/rest/createRestHandler.ts';
+import { createStorageHandler } from '../stack/storage/createStorageHandler.ts';
+import { localApiBanner } from '../stack/server/localApiBanner.ts';
+import { startLocalApi, type LocalApi, type LocalApiOptions } from '../stack/server/startLocalApi.ts';
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
             }),
         }
       : {}),
+    ...(env.GOMFLOW_AUTH_RATE_LIMIT_TOKEN ? { auth: { tokenRateLimit: tokenRateLimitFrom(env.GOMFLOW_AUTH_RATE_LIMIT_TOKEN) } } : {}),
     log,
   };
   const preferred = Number(env.GOMFLOW_API_PORT ?? 0);
@@ -49,6 +52,13 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   process.send?.({ url: api.url, port: api.port });
   process.disconnect?.();
+}
+
+/** GOMFLOW_AUTH_RATE_LIMIT_TOKEN: /token requests per 5 minutes per IP, as GoTrue's RATE_LIMIT_TOKEN_REFRESH, with its burst of 30. */
+function tokenRateLimitFrom(raw: string): TokenRateLimit {
+  const perFiveMinutes = Number(raw);
+  if (!(perFiveMinutes > 0)) throw new Error(`GOMFLOW_AUTH_RATE_LIMIT_TOKEN must be a positive number of requests per 5 minutes, got '${raw}'`);
+  return { perFiveMinutes, burst: GOTRUE_TOKEN_BURST };
 }
 
 main().catch((error: unknown) => {
