@@ -42,5 +42,6 @@ describe('db up / status / down with the local API server', () => {
     const down = await runCli(['db', 'down'], env);
     expect(down.stderr).toMatch(/local API server stopped\n.*local target stopped/s);
     await expect(fetch(`${url}/auth/v1/health`, { headers: { apikey: api.anonKey } })).rejects.toThrow();
-  });
+    // Four CLI runs, one of them an initdb and two server starts: over the default minute on a busy 2-core machine.
+  }, 180_000);
 });
