@@ -12,6 +12,7 @@ import { resolveRunArg } from './report/reportArgs.ts';
 
 const args = {
   ...sharedArgs,
+  runs: { type: 'positional', required: false, description: 'Run folders (out/<run-id>) or run ids to fit (default: every run in outDir); the newest with benchmarks gets the forecast', valueHint: 'RUN_DIR…' },
   json: { type: 'boolean', description: 'Print the forecast section as JSON on stdout', default: false },
 } as const;
 
@@ -22,8 +23,7 @@ const args = {
 export default defineCommand({
   meta: {
     name: 'forecast',
-    description:
-      'Fit how each query p95 grows with the data across recorded runs at different scales (default: every run in outDir; or the RUN_DIRs given) and where it crosses the p95 budget; writes the forecast into the newest run and re-renders its report',
+    description: 'Headroom forecast over recorded runs at two or more scales: how each query p95 grows with the data and where it crosses its budget (no database needed)',
   },
   args,
   async run({ args: parsed, rawArgs }) {
