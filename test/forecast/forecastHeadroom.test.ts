@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { configSchema } from '../../core/config/configSchema.ts';
+import { forecastStage, THIS_RUN } from '../../forecast/forecastStage.ts';
+import { writeResults } from '../../results/writeResults.ts';
 import { rngFor } from '../../generators/random.ts';
 import { forecastHeadroom, type BenchMeasurements } from '../../forecast/forecastHeadroom.ts';
 import { forecastFromRuns } from '../../forecast/forecastFromRuns.ts';
@@ -125,5 +131,32 @@ describe('forecastFromRuns', () => {
       '20261201-150000-ffffff': 'the submissions count its benchmarks ran on is not recorded',
     });
     expect(section.queries[0]!.fit!.method).toBe('least-squares');
+  });
+});
+
+describe('forecastStage', () => {
+  it('fits this run with the earlier runs of the same target recorded in outDir, and skips with no submissions', async () => {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'gomflow-forecast-stage-'));
+    try {
+      for (const [id, submissions, p95] of [['20261201-100000-aaaaaa', 2000, 4], ['20261201-110000-bbbbbb', 10_000, 9]] as const) {
+        const results = { ...sampleResults(id), queries: [query('orders_by_user', p95)], dataVolume: { submissions } };
+        results.run.target.host = '127.0.0.1';
+        await writeResults(outDir, results);
+      }
+      const notes: string[] = [];
+      const stage = {
+        config: configSchema.parse({ outDir }),
+        cwd: tmpdir(),
+        session: { target: { kind: 'local', host: '127.0.0.1', database: 'gomflow' } },
+        events: { note: (line: string) => notes.push(line) },
+      } as unknown as Parameters<typeof forecastStage>[0];
+      const section = await forecastStage(stage, { queries: [query('orders_by_user', 20)], dataVolume: { submissions: 50_000 } });
+      expect(section!.runs.map((run) => [run.runId, run.volume])).toEqual([['20261201-100000-aaaaaa', 2000], ['20261201-110000-bbbbbb', 10_000], [THIS_RUN, 50_000]]);
+      expect(section!.queries[0]!.fit!.method).toBe('least-squares');
+      expect(notes).toEqual(['forecast: 3 volumes of submissions (2000, 10000, 50000)']);
+      expect(await forecastStage(stage, { queries: [query('orders_by_user', 20)], dataVolume: { submissions: 0 } })).toBeUndefined();
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
   });
 });
