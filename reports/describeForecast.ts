@@ -23,10 +23,18 @@ export function describeCrossing(query: ForecastQuery, section: ForecastSection)
   if (crossing.status === 'over-budget') return 'over budget today';
   if (crossing.status === 'does-not-cross') return 'does not grow with the data';
   if (crossing.status === 'beyond-range' || crossing.multiplier === null) return `does not cross within ${horizon} today's data`;
-  const low = crossing.multiplierLow === null ? 'below the range' : formatTimes(crossing.multiplierLow);
-  const high = crossing.multiplierHigh === null ? `beyond ${horizon}` : formatTimes(crossing.multiplierHigh);
-  const interval = crossing.low === null && crossing.high === null && query.fit?.method === 'exact' ? 'exact fit, no interval' : `95 %: ${low}–${high}`;
+  const interval = crossingInterval(query, horizon);
   return `${formatTimes(crossing.multiplier)} today's data, ${formatCount(Math.round(crossing.volume!))} ${section.volumeMeasure} (${interval})`;
+}
+
+/** The crossing's 95 % interval in words; an end the prediction band does not reach within the searched range is open. */
+function crossingInterval(query: ForecastQuery, horizon: string): string {
+  const { multiplierLow: low, multiplierHigh: high } = query.crossing!;
+  if (query.fit?.method === 'exact') return 'exact fit, no interval';
+  if (low === null && high === null) return '95 % interval unbounded: too few or too noisy volumes';
+  if (low === null) return `95 %: up to ${formatTimes(high!)}`;
+  if (high === null) return `95 %: ${formatTimes(low)} to beyond ${horizon}`;
+  return `95 %: ${formatTimes(low)}–${formatTimes(high)}`;
 }
 
 /** The queries that break first: over budget, or crossing within the horizon; at most `limit`. */

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../core/config/configSchema.ts';
 import { forecastStage, THIS_RUN } from '../../forecast/forecastStage.ts';
 import { writeResults } from '../../results/writeResults.ts';
+import { describeCrossing, forecastLine } from '../../reports/describeForecast.ts';
+import { renderHtml } from '../../reports/renderHtml.ts';
 import { rngFor } from '../../generators/random.ts';
 import { forecastHeadroom, type BenchMeasurements } from '../../forecast/forecastHeadroom.ts';
 import { forecastFromRuns } from '../../forecast/forecastFromRuns.ts';
@@ -158,5 +160,28 @@ describe('forecastStage', () => {
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the forecast in words and in the report', () => {
+  const law = { a: 0.0005, b: 1.2 };
+
+  it('says where the closest query breaks, with its interval, and draws the fit with its band', () => {
+    const section = forecastHeadroom(split(runsFollowing({ grows: law, flat: { a: 3, b: 0 } }, [1000, 1500, 2000, 3000, 4000, 6000, 8000], 0.08)));
+    expect(forecastLine(section)).toMatch(/^forecast over 7 volumes \(1,000–8,000 submissions\): closest to breaking: grows \(authenticated, hot\) [\d.]+× today's data, [\d,]+ submissions \(95 %: [\d.]+×–[\d.]+×\); 1 super-linear$/);
+    const html = renderHtml({ ...sampleResults(), forecast: section });
+    const forecastHtml = html.slice(html.indexOf('<section id="forecast">'), html.indexOf('</section>', html.indexOf('<section id="forecast">')));
+    expect(forecastHtml).toContain('<h3>Closest to breaking</h3><ol class="closest"><li><code>grows</code>');
+    expect(forecastHtml.match(/<svg class="forecast"/g)).toHaveLength(2);
+    expect(forecastHtml.match(/class="fc-band"/g)).toHaveLength(2);
+    expect(forecastHtml).toContain('super-linear');
+  });
+
+  it('draws no band for an exact two-point fit and says so', () => {
+    const section = forecastHeadroom(split(runsFollowing({ grows: law }, [2000, 8000], 0)));
+    expect(describeCrossing(section.queries[0]!, section)).toMatch(/\(exact fit, no interval\)$/);
+    const html = renderHtml({ ...sampleResults(), forecast: section });
+    expect(html).toContain('<svg class="forecast"');
+    expect(html).not.toContain('class="fc-band"');
   });
 });
