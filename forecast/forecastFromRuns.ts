@@ -5,10 +5,16 @@ import { forecastHeadroom, type BenchMeasurements } from './forecastHeadroom.ts'
 /**
  * The forecast of today's measurements over recorded runs: those of the same target (kind, host,
  * database) whose volume is known join it, the newest at each volume; every other run is listed
- * in `skipped` with the reason.
+ * in `skipped` with the reason. `alsoMeasured` are benchmarks of the same run at other volumes.
  */
-export function forecastFromRuns(today: BenchMeasurements, target: TargetIdentity, recorded: readonly Results[], unreadable: ForecastSection['skipped'] = []): ForecastSection {
-  const earlier: BenchMeasurements[] = [];
+export function forecastFromRuns(
+  today: BenchMeasurements,
+  target: TargetIdentity,
+  recorded: readonly Results[],
+  unreadable: ForecastSection['skipped'] = [],
+  alsoMeasured: readonly BenchMeasurements[] = [],
+): ForecastSection {
+  const earlier: BenchMeasurements[] = alsoMeasured.filter((measured) => measured.volume > 0);
   const skipped = [...unreadable];
   for (const results of recorded) {
     if (results.run.id === today.runId) continue;

@@ -9,6 +9,8 @@ import { forecastFromRuns } from './forecastFromRuns.ts';
 export interface ForecastInput {
   queries: readonly QueryResult[];
   dataVolume: DataVolume;
+  /** Benchmarks this run made at other volumes before (a preset that benches at several scales); recorded runs join them. */
+  alsoMeasured?: readonly { queries: readonly QueryResult[]; dataVolume: DataVolume }[];
 }
 
 /** Label of the current run's measurements, whose run id is only given when results.json is written. */
@@ -31,6 +33,7 @@ export async function forecastStage(stage: Pick<StageContext, 'config' | 'cwd' |
     { kind: target.kind, host: redactHost(target.host), database: target.database },
     runs,
     unreadable,
+    (input.alsoMeasured ?? []).map((earlier, i) => ({ runId: `${THIS_RUN}, scale ${earlier.dataVolume.scale ?? i + 1}`, volume: earlier.dataVolume.submissions, volumeSource: 'bench' as const, scale: earlier.dataVolume.scale, queries: earlier.queries })),
   );
   stage.events.note(`forecast: ${section.runs.length} volume${section.runs.length === 1 ? '' : 's'} of ${section.volumeMeasure} (${section.runs.map((run) => run.volume).join(', ')})`);
   return section;

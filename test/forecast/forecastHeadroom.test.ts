@@ -157,6 +157,10 @@ describe('forecastStage', () => {
       expect(section!.queries[0]!.fit!.method).toBe('least-squares');
       expect(notes).toEqual(['forecast: 3 volumes of submissions (2000, 10000, 50000)']);
       expect(await forecastStage(stage, { queries: [query('orders_by_user', 20)], dataVolume: { submissions: 0 } })).toBeUndefined();
+      // A preset that benched another scale earlier in the same run: that volume joins the recorded ones.
+      const withTiny = await forecastStage(stage, { queries: [query('orders_by_user', 20)], dataVolume: { submissions: 50_000 }, alsoMeasured: [{ queries: [query('orders_by_user', 2)], dataVolume: { submissions: 500, scale: 'tiny' } }] });
+      expect(withTiny!.runs.map((run) => run.runId)).toEqual([`${THIS_RUN}, scale tiny`, '20261201-100000-aaaaaa', '20261201-110000-bbbbbb', THIS_RUN]);
+      expect(withTiny!.queries[0]!.points.map((p) => p.volume)).toEqual([500, 2000, 10_000, 50_000]);
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
