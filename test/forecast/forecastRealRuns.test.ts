@@ -40,10 +40,12 @@ describe('forecast over two real bench runs', () => {
   beforeAll(async () => {
     db = await createTestDatabase('forecast');
     const referenceDate = new Date('2026-11-20T14:00:00Z');
-    await runSeed(connectTo(db.url), ALL_TABLE_SPECS, tinyRequest(1, { referenceDate, fastPath: true, scale: 'custom', counts: { ...SCALE_PRESETS.tiny, submissions: 300 } }));
+    // Little analytics and monitoring history: the submissions are what the forecast scales with.
+    const counts = (submissions: number) => ({ ...SCALE_PRESETS.tiny, submissions, analyticsDays: 1, monitoringHours: 1 });
+    await runSeed(connectTo(db.url), ALL_TABLE_SPECS, tinyRequest(1, { referenceDate, fastPath: true, scale: 'custom', counts: counts(300) }));
     await benchInto('20261201-100000-aaaaaa');
     // A second run on top: more submissions in the same database.
-    await runSeed(connectTo(db.url), ALL_TABLE_SPECS, tinyRequest(2, { referenceDate }));
+    await runSeed(connectTo(db.url), ALL_TABLE_SPECS, tinyRequest(2, { referenceDate, scale: 'custom', counts: counts(2000) }));
     await benchInto('20261201-110000-bbbbbb');
   }, 120_000);
 
