@@ -7,6 +7,7 @@ import { forecastStage, THIS_RUN } from '../../forecast/forecastStage.ts';
 import { writeResults } from '../../results/writeResults.ts';
 import { describeCrossing, forecastLine } from '../../reports/describeForecast.ts';
 import { renderHtml } from '../../reports/renderHtml.ts';
+import { renderSummary } from '../../reports/renderSummary.ts';
 import { rngFor } from '../../generators/random.ts';
 import { forecastHeadroom, type BenchMeasurements } from '../../forecast/forecastHeadroom.ts';
 import { forecastFromRuns } from '../../forecast/forecastFromRuns.ts';
@@ -179,6 +180,7 @@ describe('the forecast in words and in the report', () => {
     expect(forecastHtml.match(/<svg class="forecast"/g)).toHaveLength(2);
     expect(forecastHtml.match(/class="fc-band"/g)).toHaveLength(2);
     expect(forecastHtml).toContain('super-linear');
+    expect(renderSummary({ ...sampleResults(), forecast: section })).toMatch(/^Headroom forecast over 7 volumes \(1,000–8,000 submissions\): closest to breaking: grows /m);
   });
 
   it('draws no band for an exact two-point fit and says so', () => {
