@@ -19,7 +19,7 @@ const workflow = parse(readFileSync(new URL(`../../${WORKFLOW}`, import.meta.url
 const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 const scripts = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
 // Shell words the workflow may use besides npm and the CLI.
-const SHELL = new Set(['cat', 'echo', 'exit', 'code=0']);
+const SHELL = new Set(['cat', 'echo', 'exit', 'code=0', 'if']);
 // The CLI's commands as scripts/cli.ts registers them (read, not run: running the CLI costs seconds).
 const commands = [...readFileSync(new URL('../../scripts/cli.ts', import.meta.url), 'utf8').matchAll(/^\s+'?([\w-]+)'?: \(\) => import\('\.\/commands\//gm)].map((match) => match[1]!);
 
