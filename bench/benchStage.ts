@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SeedSection } from '../results/resultsModel.ts';
+import type { DataVolume, SeedSection } from '../results/resultsModel.ts';
 import type { SeedStageEvents } from '../seed/seedStage.ts';
 import type { StageContext } from '../stack/stageContext.ts';
 import { ensureBenchData } from './ensureBenchData.ts';
@@ -22,6 +22,8 @@ export interface BenchChoice {
 export interface BenchStageOutcome extends BenchOutcome {
   /** The seed section, when the stage had to seed first. */
   seed: SeedSection | undefined;
+  /** The submissions the queries ran on, counted before they ran (the forecast's volume). */
+  dataVolume: DataVolume;
 }
 
 /** The bench stage tells notes, seed progress (when it must seed first) and per-task progress. */
@@ -38,6 +40,9 @@ export async function benchStage(stage: StageContext & { events: BenchStageEvent
   const queries = selectQueries(await loadCatalog(bench.catalogDir ? path.resolve(cwd, bench.catalogDir) : undefined), choice.only);
   const data = await ensureBenchData(stage, choice.scale, choice.referenceDate);
   const iterations = choice.iterations ?? bench.iterations;
+  // Exact, not reltuples: an estimate off by a few percent would bend the forecast's fit.
+  const counted = await session.client.query<{ n: string }>('SELECT count(*) AS n FROM public.submissions');
+  const dataVolume: DataVolume = { submissions: Number(counted.rows[0]!.n), ...(data.scale ? { scale: data.scale } : {}) };
   events.note(
     `bench: ${queries.length} catalog queries${data.scale ? ` on the ${data.scale} seed` : ''} at ${session.target.where}, ${iterations} iterations each${choice.whatIf ? `, what-if ${choice.whatIf.file}` : ''}`,
   );
@@ -50,5 +55,5 @@ export async function benchStage(stage: StageContext & { events: BenchStageEvent
     events,
     signal: stage.signal,
   });
-  return { ...outcome, seed: data.seed };
+  return { ...outcome, seed: data.seed, dataVolume };
 }

@@ -6,6 +6,7 @@ import { budgetSection } from './html/budgetSection.ts';
 import { coverageSection } from './html/coverageSection.ts';
 import { environmentSection } from './html/environmentSection.ts';
 import { esc } from './html/markup.ts';
+import { forecastSection } from './html/forecastSection.ts';
 import { querySection } from './html/querySection.ts';
 import { REPORT_JS } from './html/reportScript.ts';
 import { REPORT_CSS } from './html/reportStyles.ts';
@@ -33,6 +34,7 @@ export function renderHtmlReport(model: ReportModel): string {
     ['coverage', 'Checklist'],
     ['advisor', 'Advisor lints'],
     ['queries', `Queries (${model.queries.length})`],
+    ['forecast', 'Forecast'],
     ['scenarios', `Scenarios (${model.scenarios.length})`],
     ['seed', 'Seed'],
     ['schema', 'Schema'],
@@ -60,6 +62,7 @@ export function renderHtmlReport(model: ReportModel): string {
     coverageSection(model),
     advisorSection(model),
     querySection(model),
+    forecastSection(model),
     scenarioSection(model),
     seedSection(model),
     schemaSection(model),

@@ -1,3 +1,4 @@
+import { forecastLine } from './describeForecast.ts';
 import { buildReport, type BudgetRow, type ReportExtra, type ReportModel } from './buildReport.ts';
 import { formatChange, formatCount, formatInUnit } from '../core/format.ts';
 import type { Results } from '../results/resultsModel.ts';
@@ -45,6 +46,7 @@ export function renderSummaryReport(model: ReportModel): string {
     const failingQueries = model.queries.filter((q) => q.status === 'fail').length;
     lines.push(`Queries: ${model.queries.length} (${failingQueries} over budget). Scenarios: ${model.scenarios.length} (${model.scenarios.filter((s) => s.scenario.status === 'fail').length} failed).`);
   }
+  if (model.results.forecast) lines.push(`Headroom ${md(forecastLine(model.results.forecast))}.`);
   if (comparison) {
     const n = comparison.regressions.length;
     lines.push(

@@ -7,6 +7,8 @@ export { HistogramSummarySchema, type HistogramSummary } from './histogramSummar
 export * from './scenarioModel.ts';
 export * from './queryFindingSchema.ts';
 import { QueryFindingSchema } from './queryFindingSchema.ts';
+import { DataVolumeSchema, ForecastSectionSchema } from './forecastModel.ts';
+export * from './forecastModel.ts';
 
 /** Version of the results model; bumped on any incompatible change to results.json. */
 export const RESULTS_VERSION = 1;
@@ -285,6 +287,10 @@ export const ResultsSchema = z.strictObject({
   checks: z.array(CheckResultSchema),
   /** Query benchmarks. */
   queries: z.array(QueryResultSchema),
+  /** The data the query benchmarks ran on. */
+  dataVolume: DataVolumeSchema.optional(),
+  /** Headroom forecast over this and earlier runs' query benchmarks. */
+  forecast: ForecastSectionSchema.optional(),
   /** Load scenarios. */
   scenarios: z.array(ScenarioResultSchema),
 });

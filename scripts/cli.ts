@@ -18,6 +18,7 @@ const main = defineCommand({
     check: () => import('./commands/check.ts').then((m) => m.default),
     bench: () => import('./commands/bench.ts').then((m) => m.default),
     load: () => import('./commands/load.ts').then((m) => m.default),
+    forecast: () => import('./commands/forecast.ts').then((m) => m.default),
   },
 });
 

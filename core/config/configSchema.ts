@@ -44,11 +44,17 @@ export const budgetsSchema = z.strictObject({
 /** Entity counts of a scale preset (see generators/scales.ts); any subset overrides a built-in preset. */
 export const entityCountsSchema = z
   .strictObject({
+    /** GOM accounts (auth user + profile + orders). */
     goms: positiveInt,
+    /** Buyers who also have an account (auth user + profile, no orders). */
     buyerAccounts: z.number().int().min(0),
+    /** Group orders. */
     orders: positiveInt,
+    /** Submissions (buyers' order entries): the volume the headroom forecast counts. */
     submissions: z.number().int().min(0),
+    /** Days of analytics history before the reference date. */
     analyticsDays: z.number().int().min(0).max(365),
+    /** Hours of monitoring history (per-minute metrics for the 9 services). */
     monitoringHours: z.number().int().min(0),
   })
   .partial();

@@ -86,6 +86,11 @@ svg.chart .series.alt{stroke-width:1;stroke-dasharray:3 2;opacity:.7}
 svg.chart .series.alt-1{stroke-dasharray:6 2}
 svg.chart .legend{font-size:10px;fill:var(--muted)}
 svg.chart .dots circle{fill:var(--accent)}
+svg.forecast{display:block}
+svg.forecast .fc-band{fill:#5b7db1;opacity:.18}
+svg.forecast .fc-fit{fill:none;stroke:var(--accent);stroke-width:1.5}
+svg.forecast .fc-points circle{fill:#111}
+svg.forecast .fc-budget{stroke:var(--fail);stroke-width:1.2;stroke-dasharray:4 3}
 svg.chart .threshold{stroke:var(--fail);stroke-width:1.5;stroke-dasharray:6 4}
 svg.chart text.threshold-label{fill:var(--fail);font-weight:600}
 .bar-cell{width:30%;min-width:4rem}

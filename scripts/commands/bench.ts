@@ -41,6 +41,7 @@ export default defineCommand({
     const recorded = await runStages(ctx, 'bench', {}, async ({ stage, sections }) => {
       const outcome = await benchStage(stage, { only: parsed.only, iterations, whatIf, scale: parsed.scale, referenceDate: parseReferenceDate(undefined, new Date()) });
       sections.queries = outcome.results;
+      sections.dataVolume = outcome.dataVolume;
       if (outcome.seed) sections.seed = outcome.seed;
       process.stderr.write(benchTable(outcome.results, outcome.pairs, tableOptionsFor(process.stderr)));
       failing = outcome.results.filter((result) => result.status === 'fail').length;

@@ -67,6 +67,7 @@ export default defineCommand({
       note('4/5 bench');
       const bench = await benchStage(stage, { referenceDate });
       sections.queries = bench.results;
+      sections.dataVolume = bench.dataVolume;
       process.stderr.write(benchTable(bench.results, bench.pairs, tableOptionsFor(process.stderr)));
       note('5/5 load: smoke');
       await loadStage(stage, { scenario: 'smoke', knobs: {}, keep: false, abortOnFail: false, referenceDate, onResult: (result) => (sections.scenarios = [result]) });

@@ -39,6 +39,9 @@ describe('gomflow-load bench', () => {
     expect(measured.map((query) => `${query.role} ${query.paramClass}`).sort()).toEqual(['anon hot', 'anon typical', 'authenticated hot', 'authenticated typical']);
     expect(measured.every((query) => query.iterations === 5 && query.status === 'pass')).toBe(true);
     expect(results.run.command).toBe('bench');
+    // The forecast's volume: the submissions the queries ran on, counted by the bench stage.
+    const { rows } = await seeded.client.query<{ n: string }>('SELECT count(*) AS n FROM public.submissions');
+    expect(results.dataVolume?.submissions).toBe(Number(rows[0]!.n));
   });
 
   it('exits 1 when a query fails its budget', async () => {
