@@ -1,6 +1,6 @@
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
 import { colourAllowed } from '../core/colour.ts';
-import { EXIT_CODE_OF, isGomflowError } from '../core/errors.ts';
+import { errorLine, EXIT_CODE_OF, isGomflowError } from '../core/errors.ts';
 import { scrubSecrets } from '../core/redact.ts';
 import { harnessVersion } from './harnessVersion.ts';
 
@@ -40,7 +40,7 @@ async function run(argv: string[]): Promise<number> {
   } catch (error) {
     if (isGomflowError(error)) {
       // Our messages are written not to hold secrets (and show user:password@host as an example).
-      process.stderr.write(`gomflow-load: ${error.message} [${error.code}]\n`);
+      process.stderr.write(`${errorLine(error)}\n`);
       if (verbose && error.stack) process.stderr.write(`${scrubSecrets(error.stack)}\n`);
       return error.exitCode;
     }
