@@ -66,7 +66,7 @@ const EXIT_CODES_HELP = `EXIT CODES
   0  success (READY, or nothing failed)
   1  the verdict failed: a budget, a fail-level check, a regression under --fail-on-regression
   2  usage or configuration error
-  3  the work could not be done: target unreachable or lost, interrupted, internal error`;
+  3  the work could not be done: target unreachable or lost, a stage of run failed, interrupted, internal error`;
 
 /**
  * Finds the sub-command named in argv, so --help shows that command's usage. Its parent is
