@@ -52,9 +52,17 @@ export function liveView(options: LiveViewOptions): LiveView {
   let scenario = { name: '', expectedMs: undefined as number | undefined, window: [] as TimelinePoint[], windowStart: 0, previousT: 0 };
   let lastBenchLine = 0;
   let liveLine = false;
+  // Before any other line: the terminal's live line goes, the log's unwritten load seconds are written.
   const clearLine = () => {
     if (liveLine) stream.write('\r\u001b[K');
     liveLine = false;
+    if (options.mode === 'lines' && scenario.window.length > 0) writeWindow();
+  };
+  const writeWindow = () => {
+    const end = scenario.window.at(-1)!.t;
+    stream.write(`${stamp(loadLine(scenario.name, end, scenario.expectedMs, figures(scenario.window, scenario.windowStart)))}\n`);
+    scenario.windowStart = end;
+    scenario.window = [];
   };
   return {
     ...base,
@@ -81,6 +89,7 @@ export function liveView(options: LiveViewOptions): LiveView {
       }
     },
     scenarioStart(name, expectedMs) {
+      clearLine();
       scenario = { name, expectedMs, window: [], windowStart: 0, previousT: 0 };
     },
     scenarioTick(name, point) {
@@ -94,10 +103,7 @@ export function liveView(options: LiveViewOptions): LiveView {
         return;
       }
       scenario.window.push(point);
-      if (point.t - scenario.windowStart < intervalMs) return;
-      stream.write(`${stamp(loadLine(name, point.t, scenario.expectedMs, figures(scenario.window, scenario.windowStart)))}\n`);
-      scenario.windowStart = point.t;
-      scenario.window = [];
+      if (point.t - scenario.windowStart >= intervalMs) writeWindow();
     },
     show(text) {
       if (quiet) return;

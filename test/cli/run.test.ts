@@ -72,10 +72,10 @@ function capture(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => stri
 /** One second of a scenario: `requests` finished, p95, errors and connections at its end. */
 const second = (t: number, requests: number, p95Ms: number, errors = 0): TimelinePoint => ({ t: t * 1000, requests, errors, p95Ms, connections: 4 });
 
-function drive(mode: LiveMode, isTTY: boolean) {
+function drive(mode: LiveMode, isTTY: boolean, intervalMs = 5_000) {
   const out = capture(isTTY);
   const events: Record<string, unknown>[] = [];
-  const view = liveView({ mode, stream: out.stream, json: (event) => events.push(event), intervalMs: 5_000, now: () => new Date('2026-12-02T10:11:12Z') });
+  const view = liveView({ mode, stream: out.stream, json: (event) => events.push(event), intervalMs, now: () => new Date('2026-12-02T10:11:12Z') });
   view.stageStart('load', 5, 5, 'smoke');
   view.scenarioStart('smoke', 10_000);
   for (let t = 1; t <= 10; t++) view.scenarioTick('smoke', second(t, 10 * t, t, t === 7 ? 2 : 0));
@@ -85,13 +85,15 @@ function drive(mode: LiveMode, isTTY: boolean) {
 }
 
 describe('run: the live view', () => {
-  it('off a terminal: timestamped lines, the load figures every interval (req/s, worst p95, errors, connections)', () => {
-    const { text } = drive('lines', false);
+  it('off a terminal: timestamped lines, the load figures every interval (req/s, worst p95, errors, connections), the rest before the next line', () => {
+    const { text } = drive('lines', false, 4_000);
     expect(text.split('\n')).toEqual([
       '[10:11:12] 5/5 load: smoke',
-      // Seconds 1–5: 150 requests in 5 s; the worst second's p95 is 5 ms.
-      '[10:11:12] load smoke [██████████░░░░░░░░░░] 5/10 s  30 req/s  p95 5.00 ms  errors 0  conn 4',
-      '[10:11:12] load smoke [████████████████████] 10/10 s  80 req/s  p95 10.0 ms  errors 2  conn 4',
+      // Seconds 1–4: 100 requests in 4 s; the worst second's p95 is 4 ms.
+      '[10:11:12] load smoke [████████░░░░░░░░░░░░] 4/10 s  25 req/s  p95 4.00 ms  errors 0  conn 4',
+      '[10:11:12] load smoke [████████████████░░░░] 8/10 s  65 req/s  p95 8.00 ms  errors 2  conn 4',
+      // Seconds 9–10 are written when the scenario's result is shown.
+      '[10:11:12] load smoke [████████████████████] 10/10 s  95 req/s  p95 10.0 ms  errors 0  conn 4',
       'smoke: PASS',
       '',
     ]);
