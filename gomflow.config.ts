@@ -10,4 +10,11 @@ export default defineConfig({
     errorRatePct: 1,
     peakConnections: 80,
   },
+  // `run --preset NAME`: each preset's seed scale and load scenarios (the rest of each default is in core/config/runPresets.ts).
+  presets: {
+    smoke: { scale: 'small' },
+    launch: { scale: 'large' },
+    // Hours at the ordinary peak-hour rate; a scenario may not run longer than 12 hours.
+    soak: { scale: 'large', scenarios: [{ scenario: 'soak', durationMs: 2 * 3_600_000 }] },
+  },
 });

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'E_SEED_FAILED'
   | 'E_SEED_UNKNOWN'
   | 'E_ABORTED'
+  | 'E_STAGE_FAILED'
   | 'E_INTERNAL'
   | 'E_CLEANUP_FAILED'
   | 'E_BUDGET_FAILED';
@@ -49,6 +50,8 @@ export const EXIT_CODE_OF: Readonly<Record<ErrorCode, ExitCode>> = {
   E_SCHEMA_FAILED: 3,
   E_SEED_FAILED: 3,
   E_ABORTED: 3,
+  // A stage of `run` threw: the run stops there with a partial report.
+  E_STAGE_FAILED: 3,
   E_INTERNAL: 3,
   E_BUDGET_FAILED: 1,
 };
@@ -72,6 +75,11 @@ export class GomflowError extends Error {
   get exitCode(): ExitCode {
     return EXIT_CODE_OF[this.code];
   }
+}
+
+/** How an error is shown: one line on stderr, its code last for scripts to match. */
+export function errorLine(error: GomflowError): string {
+  return `gomflow-load: ${error.message} [${error.code}]`;
 }
 
 export function isGomflowError(error: unknown): error is GomflowError {

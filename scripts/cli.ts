@@ -1,6 +1,6 @@
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
 import { colourAllowed } from '../core/colour.ts';
-import { EXIT_CODE_OF, isGomflowError } from '../core/errors.ts';
+import { errorLine, EXIT_CODE_OF, isGomflowError } from '../core/errors.ts';
 import { scrubSecrets } from '../core/redact.ts';
 import { harnessVersion } from './harnessVersion.ts';
 
@@ -41,7 +41,7 @@ async function run(argv: string[]): Promise<number> {
   } catch (error) {
     if (isGomflowError(error)) {
       // Our messages are written not to hold secrets (and show user:password@host as an example).
-      process.stderr.write(`gomflow-load: ${error.message} [${error.code}]\n`);
+      process.stderr.write(`${errorLine(error)}\n`);
       if (verbose && error.stack) process.stderr.write(`${scrubSecrets(error.stack)}\n`);
       return error.exitCode;
     }
@@ -67,7 +67,7 @@ const EXIT_CODES_HELP = `EXIT CODES
   0  success (READY, or nothing failed)
   1  the verdict failed: a budget, a fail-level check, a regression under --fail-on-regression
   2  usage or configuration error
-  3  the work could not be done: target unreachable or lost, interrupted, internal error`;
+  3  the work could not be done: target unreachable or lost, a stage of run failed, interrupted, internal error`;
 
 /**
  * Finds the sub-command named in argv, so --help shows that command's usage. Its parent is

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANALYTICS_MODES } from '../../generators/types.ts';
+import { presetsSchema } from './runPresets.ts';
 
 const positiveInt = z.number().int().positive();
 
@@ -247,6 +248,8 @@ export const configSchema = z.strictObject({
   bench: benchSchema.default(benchSchema.parse({})),
   /** Live plan capture during load scenarios (auto_explain on the pg driver's connections, where the role may load it). */
   capture: captureSchema.default(captureSchema.parse({})),
+  /** `run --preset`: the seed scale and load scenarios of smoke (default), launch and soak (core/config/runPresets.ts). */
+  presets: presetsSchema,
 });
 
 /** What a user may write in gomflow.config.ts: every field optional, nested objects partial. */

@@ -22,11 +22,16 @@ export function finish(cwd: string, run: FinishedRun): void {
   const shown = (file: string) => shownPath(file, cwd);
   const width = Math.max(...run.files.map(([label]) => label.length)) + 1;
   for (const [label, file] of run.files) note(`${`${label}:`.padEnd(width)} ${shown(file)}`);
-  const { verdict } = run;
-  if (verdict.status !== 'not-ready') return;
+  const failed = notReady(run.verdict, shown(run.html));
+  if (failed) throw failed;
+}
+
+/** The E_BUDGET_FAILED error of a not-ready verdict, naming its first reasons; undefined otherwise. */
+export function notReady(verdict: Verdict, shownHtml: string): GomflowError | undefined {
+  if (verdict.status !== 'not-ready') return undefined;
   const first = verdict.failing.slice(0, 2).map((reason) => reason.title).join('; ');
   const more = verdict.failing.length > 2 ? ` and ${verdict.failing.length - 2} more` : '';
-  throw new GomflowError('E_BUDGET_FAILED', `not ready: ${first}${more}; see ${shown(run.html)}`);
+  return new GomflowError('E_BUDGET_FAILED', `not ready: ${first}${more}; see ${shownHtml}`);
 }
 
 /** finish() for a run written by runStages: its results.json, then its report. */

@@ -11,8 +11,8 @@ export interface SeedProgress extends LoadEvents {
  * Draws seed progress on stderr: a bar per table with rows/s and ETA on a terminal, one
  * plain line per finished table otherwise (CI logs, pipes).
  */
-export function seedProgress(stream: NodeJS.WriteStream = process.stderr): SeedProgress {
-  return stream.isTTY ? barProgress(stream) : lineProgress(stream);
+export function seedProgress(stream: NodeJS.WriteStream = process.stderr, stamp: LineStamp = unstamped): SeedProgress {
+  return stream.isTTY ? barProgress(stream) : lineProgress(stream, stamp);
 }
 
 function barProgress(stream: NodeJS.WriteStream): SeedProgress {
@@ -49,15 +49,19 @@ function barProgress(stream: NodeJS.WriteStream): SeedProgress {
   };
 }
 
-function lineProgress(stream: NodeJS.WriteStream): SeedProgress {
+/** What goes before a plain line: nothing, or the time (the live view's lines off a terminal). */
+export type LineStamp = (line: string) => string;
+export const unstamped: LineStamp = (line) => line;
+
+function lineProgress(stream: NodeJS.WriteStream, stamp: LineStamp): SeedProgress {
   return {
     tableStart: () => undefined,
     tableProgress: () => undefined,
     tableDone(result: CopyResult) {
       // One line as each table finishes, so the columns are fixed widths rather than measured.
-      stream.write(`  ${result.table.padEnd(36)} ${formatCount(result.rows).padStart(11)} rows  ${formatDuration(result.ms).padStart(11)}  ${formatRate(perSecond(result.rows, result.ms), 'rows').padStart(16)}\n`);
+      stream.write(`${stamp(`  ${result.table.padEnd(36)} ${formatCount(result.rows).padStart(11)} rows  ${formatDuration(result.ms).padStart(11)}  ${formatRate(perSecond(result.rows, result.ms), 'rows').padStart(16)}`)}\n`);
     },
-    rebuildStart: (indexes, foreignKeys) => stream.write(`  checking ${foreignKeys} foreign keys, rebuilding ${indexes} indexes, then ANALYZE…\n`),
+    rebuildStart: (indexes, foreignKeys) => stream.write(`${stamp(`  checking ${foreignKeys} foreign keys, rebuilding ${indexes} indexes, then ANALYZE…`)}\n`),
     stop: () => undefined,
   };
 }

@@ -1,6 +1,6 @@
 import type { BenchStageEvents } from '../../bench/benchStage.ts';
 import { benchProgress } from './benchProgress.ts';
-import { seedProgress } from './seedProgress.ts';
+import { seedProgress, unstamped, type LineStamp } from './seedProgress.ts';
 
 /** What a command's stages tell, drawn on stderr: notes, seed bars, the bench line. */
 export interface StageProgress extends BenchStageEvents {
@@ -8,18 +8,18 @@ export interface StageProgress extends BenchStageEvents {
   stop(): void;
 }
 
-export function stageProgress(stream: NodeJS.WriteStream = process.stderr): StageProgress {
+export function stageProgress(stream: NodeJS.WriteStream = process.stderr, stamp: LineStamp = unstamped): StageProgress {
   // Seed bars are made when the first table starts, so a command that never seeds draws none.
   let seed: ReturnType<typeof seedProgress> | undefined;
   const bench = benchProgress(stream);
-  const seedBars = () => (seed ??= seedProgress(stream));
+  const seedBars = () => (seed ??= seedProgress(stream, stamp));
   return {
     note(message) {
       // A finished seed's bars and the bench line give way to the message.
       seed?.stop();
       seed = undefined;
       bench.stop();
-      stream.write(`${message}\n`);
+      stream.write(`${stamp(message)}\n`);
     },
     tableStart: (table, expectedRows) => seedBars().tableStart(table, expectedRows),
     tableProgress: (table, rows) => seedBars().tableProgress(table, rows),

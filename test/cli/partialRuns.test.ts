@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseResults, type Results } from '../../results/resultsModel.ts';
@@ -20,6 +20,7 @@ function partialResults(result: CliResult): Results {
 describe('partial runs', () => {
   let db: TestDatabase;
   let config: string;
+  let brokenConfig: string;
 
   const project = tempProjects('gomflow-partial-');
 
@@ -33,6 +34,11 @@ describe('partial runs', () => {
     writeFileSync(path.join(dir, 'queries', 'b_second.sql'), "-- name: b_second\n-- journey: test\n-- roles: service_role\nSELECT pg_sleep(0.2), 'cut-the-line-here' AS second_query\n");
     config = path.join(dir, 'partial.config.mjs');
     writeFileSync(config, `export default { bench: { catalogDir: ${JSON.stringify(path.join(dir, 'queries'))}, iterations: 5, warmup: 0, explainRuns: 1, topStatements: 0 } };\n`);
+    // A catalog the bench stage cannot read: a query acting as a role the API does not have.
+    mkdirSync(path.join(dir, 'broken'));
+    writeFileSync(path.join(dir, 'broken', 'a_broken.sql'), '-- name: a_broken\n-- journey: test\n-- roles: nobody\nSELECT 1\n');
+    brokenConfig = path.join(dir, 'broken.config.mjs');
+    writeFileSync(brokenConfig, `export default { bench: { catalogDir: ${JSON.stringify(path.join(dir, 'broken'))} } };\n`);
   });
 
   afterAll(async () => {
@@ -76,5 +82,24 @@ describe('partial runs', () => {
     expect(results.run.partial).toBe('interrupted');
     // Whatever was measured before the signal is whole: every recorded task has all its iterations.
     expect(results.queries.every((query) => query.iterations === 5)).toBe(true);
+  });
+
+  it('run: a stage that fails stops the run with a partial report naming it (exit 3); --skip and --quiet hold', async () => {
+    const confirm = ['--confirm-target', `127.0.0.1/${db.name}`];
+    const result = await runCli(['run', '--target', 'postgres', '--skip', 'seed,load', '--quiet', '--config', brokenConfig, ...confirm], { DATABASE_URL: db.url });
+    expect(result.code, result.stderr).toBe(3);
+    const last = result.stderr.trim().split('\n').at(-1)!;
+    expect(last).toMatch(/^gomflow-load: the bench stage failed: .*unknown role 'nobody'.*; what was measured is in \S+ \(partial\) \[E_STAGE_FAILED\]$/);
+    // --quiet: no stage lines and no tables; before writing to a remote target the plan is still shown.
+    expect(result.stderr).not.toMatch(/\d\/3 (schema|check|bench)|^result +check/m);
+    expect(result.stderr).toMatch(/^plan: run --preset smoke: schema → check → bench → report$/m);
+    const results = partialResults(result);
+    expect(results.run.partial).toMatch(/^the bench stage failed: /);
+    // The stages before it are whole: the checks ran (seed and load were skipped, bench failed).
+    expect(results.checks.length).toBeGreaterThan(0);
+    expect(results.queries).toEqual([]);
+    expect(results.scenarios).toEqual([]);
+    const written = /is in (\S+) \(partial\)/.exec(last)![1]!;
+    expect(existsSync(path.join(path.dirname(path.resolve(import.meta.dirname, '..', '..', written)), 'report.html'))).toBe(true);
   });
 });

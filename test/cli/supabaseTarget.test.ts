@@ -33,7 +33,9 @@ describe('a supabase target on the local stack', () => {
     api = await startLocalApi({ databaseUrl: db.url, jwtSecret: secret, port: 0, pool: { min: 0, max: 4, idleTimeoutMs: 1000 }, rest: (pool: pg.Pool) => createRestHandler(pool, { schemas: ['public'] }), auth, log: () => undefined });
     env = { GOMFLOW_TARGET: 'supabase', DATABASE_URL: db.url, SUPABASE_URL: api.url, SUPABASE_ANON_KEY: keys.anonKey, SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey, SUPABASE_JWT_SECRET: secret };
     // Short on purpose: the path is under test here, not the speed.
-    cwd = project({ 'package.json': '{ "type": "module" }\n', 'gomflow.config.ts': 'export default { bench: { iterations: 2, warmup: 0, explainRuns: 1, timeCapMs: 300 } };\n' });
+    // The smoke preset as the remote path needs it: the smoke scenario through REST (this stand-in API has no Realtime or Storage).
+    const presets = "presets: { smoke: { scenarios: [{ scenario: 'smoke', via: 'rest' }] } }";
+    cwd = project({ 'package.json': '{ "type": "module" }\n', 'gomflow.config.ts': `export default { bench: { iterations: 2, warmup: 0, explainRuns: 1, timeCapMs: 300 }, ${presets} };\n` });
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config/loadConfig.ts';
+import { DEFAULT_PRESETS, PRESET_STEP_MAX_MS } from '../../core/config/runPresets.ts';
 import { GomflowError } from '../../core/errors.ts';
 import { tempProjects } from '../helpers/tempProjects.ts';
 
@@ -42,6 +43,22 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(GomflowError);
     expect((error as GomflowError).code).toBe('E_CONFIG_INVALID');
     expect((error as GomflowError).message).toMatch(/^invalid config option budgets\.queryP95Ms: .*; fix it in gomflow\.config\.ts$/);
+  });
+
+  it('gives the run presets as defaults, overridable field by field, with the soak bounded', async () => {
+    const defaults = await loadConfig({ cwd: tempProject({}), env: {}, flags: {} });
+    expect(defaults.presets).toEqual(DEFAULT_PRESETS);
+    const cwd = tempProject({ 'gomflow.config.ts': `export default { presets: { launch: { scale: 'xl' }, soak: { scenarios: [{ scenario: 'soak', durationMs: 3600000 }] } } };` });
+    const config = await loadConfig({ cwd, env: {}, flags: {} });
+    expect(config.presets.launch).toEqual({ scale: 'xl', scenarios: DEFAULT_PRESETS.launch.scenarios });
+    expect(config.presets.soak.scenarios).toEqual([{ scenario: 'soak', durationMs: 3_600_000 }]);
+    expect(config.presets.smoke).toEqual(DEFAULT_PRESETS.smoke);
+    const unbounded = tempProject({ 'gomflow.config.ts': `export default { presets: { soak: { scenarios: [{ scenario: 'soak', durationMs: ${PRESET_STEP_MAX_MS + 1} }] } } };` });
+    const error = (await loadConfig({ cwd: unbounded, env: {}, flags: {} }).catch((e: unknown) => e)) as GomflowError;
+    expect(error.code).toBe('E_CONFIG_INVALID');
+    expect(error.message).toMatch(/^invalid config option presets\.soak\.scenarios\.0\.durationMs: /);
+    const unknownScenario = tempProject({ 'gomflow.config.ts': `export default { presets: { smoke: { scenarios: [{ scenario: 'stampede' }] } } };` });
+    expect(((await loadConfig({ cwd: unknownScenario, env: {}, flags: {} }).catch((e: unknown) => e)) as GomflowError).message).toMatch(/presets\.smoke\.scenarios\.0\.scenario/);
   });
 
   it('rejects a non-numeric pool size from the environment, naming the variable', async () => {
