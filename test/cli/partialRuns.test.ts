@@ -92,7 +92,7 @@ describe('partial runs', () => {
     expect(last).toMatch(/^gomflow-load: the bench stage failed: .*unknown role 'nobody'.*; what was measured is in \S+ \(partial\) \[E_STAGE_FAILED\]$/);
     // --quiet: no stage lines and no tables; before writing to a remote target the plan is still shown.
     expect(result.stderr).not.toMatch(/\d\/3 (schema|check|bench)|^result +check/m);
-    expect(result.stderr).toMatch(/^plan: run --preset smoke: schema → check → bench → report$/m);
+    expect(result.stderr).toMatch(/^plan: run --preset smoke: schema → check → bench → forecast → report$/m);
     const results = partialResults(result);
     expect(results.run.partial).toMatch(/^the bench stage failed: /);
     // The stages before it are whole: the checks ran (seed and load were skipped, bench failed).
