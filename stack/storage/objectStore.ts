@@ -24,7 +24,10 @@ export class ObjectStore {
   /** `tmp/`, made on first use: the folder is the server's own, so once is enough. */
   private tempDir: Promise<string> | undefined;
 
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly log: (line: string) => void,
+  ) {}
 
   /** Streams `source` to a temp file, counting and hashing; over `limit` bytes it stops, removes the file and throws EntityTooLarge. */
   async receive(source: Readable, limit: number): Promise<ReceivedBytes> {
@@ -71,8 +74,16 @@ export class ObjectStore {
     return rm(tempPath, { force: true });
   }
 
-  remove(version: string): Promise<void> {
-    return rm(this.versionPath(version), { force: true });
+  /**
+   * Removes a version whose row is already gone (committed): a failure cannot undo that, so the
+   * file left behind is logged rather than turned into an error for a change that happened.
+   */
+  async remove(version: string): Promise<void> {
+    try {
+      await rm(this.versionPath(version), { force: true });
+    } catch (error) {
+      this.log(`storage: the file of version ${version} stays on disk after its row went: ${(error as Error).message}`);
+    }
   }
 
   /** The stored size, or undefined when the version has no bytes (its row committed, the rename not yet done). */
