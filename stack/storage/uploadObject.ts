@@ -13,8 +13,8 @@ import type { ObjectMetadata, StorageContext } from './storageTypes.ts';
  * An upload as Storage runs it (uploader.ts): the bucket found as the server (BucketCache); the caller's
  * permission tested by trying the row in a rolled-back transaction before one byte is read
  * (canUpload, so the policies decide and a denied upload costs no disk); the MIME type and the
- * size limits checked; the bytes streamed to a temp file; the row committed under the caller's
- * role; only then the file renamed into place. Any rejection leaves neither row nor file.
+ * size limits checked; the bytes streamed into their version's file; the row committed under the
+ * caller's role. Any rejection leaves neither row nor file.
  */
 export async function uploadObject(ctx: StorageContext, session: StorageSession, request: IncomingMessage, headers: Record<string, string>, target: UploadTarget): Promise<{ Id: string; Key: string }> {
   const bucket = await ctx.buckets.get(session, target.bucketId);
@@ -43,7 +43,7 @@ export async function uploadObject(ctx: StorageContext, session: StorageSession,
 }
 
 async function commitUpload(ctx: StorageContext, session: StorageSession, target: UploadTarget, file: IncomingFile, received: ReceivedBytes): Promise<{ Id: string; Key: string }> {
-  const version = randomUUID();
+  const { version } = received;
   const metadata: ObjectMetadata = {
     eTag: received.eTag,
     size: received.size,
@@ -67,10 +67,9 @@ async function commitUpload(ctx: StorageContext, session: StorageSession, target
           return { id: await upsertObjectRow(client, row), ...(current ? { replaced: current.version } : {}) };
         });
   } catch (error) {
-    await ctx.store.discard(received.tempPath);
+    await ctx.store.discard(version);
     throw duplicateAsKey(error, target.upsert);
   }
-  await ctx.store.place(received.tempPath, version);
   if (written.replaced) await ctx.store.remove(written.replaced);
   return { Id: written.id, Key: `${target.bucketId}/${target.name}` };
 }
