@@ -115,6 +115,10 @@ describe('Storage driver', () => {
       expect((await f.files()).length).toBe(5);
 
       const env = { DATABASE_URL: f.db.url, SUPABASE_URL: f.api.url, SUPABASE_ANON_KEY: f.keys.anonKey, SUPABASE_SERVICE_ROLE_KEY: f.keys.serviceRoleKey };
+      const plan = await runCli(['seed', 'clean', '--run', runId, '--plan', '--target', 'supabase'], env);
+      expect(plan.code, plan.stderr).toBe(0);
+      expect(plan.stdout).toMatch(/storage +removes the runs' objects \(user metadata gomflow_run\) through the Storage API as service_role, rows and bytes: 3 in payment-proofs\n/);
+      expect(await objectRows()).toBe(5);
       const result = await runCli(['seed', 'clean', '--run', runId, '--target', 'supabase', '--confirm-target', `127.0.0.1/${f.db.name}`], env);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain(`run ${runId} kept by load scenario kept-uploads: removed 0 rows and 3 Storage objects`);
