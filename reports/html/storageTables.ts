@@ -29,7 +29,7 @@ export function storageTables(s: ScenarioResult): string {
         iso.reads.map((r) => `<tr><td>${esc(r.reader)}</td><td>${esc(r.operation)}</td><td class="num">${esc(formatCount(r.tries))}</td><td class="num">${esc(formatCount(r.leaked))}</td></tr>`),
       )
     : '';
-  const objects = st.objects.kept ? `${formatCount(st.objects.written)} objects kept (--keep): their user metadata gomflow_run names the run; seed clean does not remove objects` : `${formatCount(st.objects.written)} objects written, ${formatCount(st.objects.removed)} removed again (rows and files)`;
+  const objects = st.objects.kept ? `${formatCount(st.objects.written)} objects kept (--keep): their user metadata gomflow_run names the run; seed clean --run removes them with its rows` : `${formatCount(st.objects.written)} objects written, ${formatCount(st.objects.removed)} removed again (rows and files)`;
   return (
     `<h4>Storage: ${esc(st.bucket)}</h4>` +
     table(['size class', 'uploads', 'bytes', 'MB/s (run)', 'MB/s (per upload)', 'p50 ms', 'p95 ms', 'downloads', 'MB/s down', 'down p95 ms'], classes) +

@@ -16,6 +16,6 @@ export function storageLines(st: StorageResult): string[] {
     const leaked = st.isolation.reads.filter((r) => r.leaked > 0).map((r) => `${r.reader} ${r.operation} ${r.leaked}/${r.tries}`);
     lines.push(`    isolation: ${st.isolation.leaks ? `LEAKS — ${leaked.join(', ')}` : `no leak over ${formatCount(st.isolation.proofs)} proofs`}`);
   }
-  lines.push(`    objects: ${st.objects.kept ? `${formatCount(st.objects.written)} kept (--keep): their user metadata gomflow_run names the run; seed clean does not remove objects` : `${formatCount(st.objects.written)} written, ${formatCount(st.objects.removed)} removed`}`);
+  lines.push(`    objects: ${st.objects.kept ? `${formatCount(st.objects.written)} kept (--keep): their user metadata gomflow_run names the run; seed clean --run removes them with its rows` : `${formatCount(st.objects.written)} written, ${formatCount(st.objects.removed)} removed`}`);
   return lines;
 }

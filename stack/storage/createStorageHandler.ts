@@ -27,7 +27,8 @@ export interface StorageOptions {
   jwtSecret: string;
   /** The project-wide upload limit in bytes; DEFAULT_FILE_SIZE_LIMIT when absent. */
   fileSizeLimit?: number;
-  log?: (line: string) => void;
+  /** Where the handler reports what it cannot answer with (a file left behind after its row went): the caller's log, never stdout. */
+  log: (line: string) => void;
 }
 
 /** The caller until the JWT is checked; public objects and signed URLs never need one. */
@@ -40,11 +41,10 @@ const ANON = { role: 'anon' as const };
  */
 export function createStorageHandler(pool: pg.Pool, options: StorageOptions): StorageHandler {
   const ctx: StorageContext = {
-    store: new ObjectStore(options.root),
+    store: new ObjectStore(options.root, options.log),
     buckets: new BucketCache(),
     jwtSecret: options.jwtSecret,
     fileSizeLimit: options.fileSizeLimit ?? DEFAULT_FILE_SIZE_LIMIT,
-    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
   };
   return async (request) => {
     const session = new StorageSession(pool, ANON);

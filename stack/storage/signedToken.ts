@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
-import { jwtKey } from '../auth/jwtKey.ts';
 import { STORAGE_ERRORS } from './storageError.ts';
+import { storageJwtKey } from './storageJwtKey.ts';
 
 /** What a signed URL's token carries: `url` is `bucket/name`; upload tokens add the owner and upsert. */
 export interface SignedTokenPayload {
@@ -10,8 +10,8 @@ export interface SignedTokenPayload {
 }
 
 /** A token for a signed URL, HS256 with the project secret as Storage signs them (iat, exp = now + expiresIn). */
-export function signStorageToken(payload: SignedTokenPayload, secret: string, expiresInS: number): Promise<string> {
-  return new SignJWT({ ...payload }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt().setExpirationTime(`${expiresInS}s`).sign(jwtKey(secret));
+export async function signStorageToken(payload: SignedTokenPayload, secret: string, expiresInS: number): Promise<string> {
+  return new SignJWT({ ...payload }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt().setExpirationTime(`${expiresInS}s`).sign(await storageJwtKey(secret));
 }
 
 /**
@@ -22,7 +22,7 @@ export function signStorageToken(payload: SignedTokenPayload, secret: string, ex
 export async function verifyStorageToken(token: string, secret: string, url: string): Promise<SignedTokenPayload> {
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, jwtKey(secret), { algorithms: ['HS256'] }));
+    ({ payload } = await jwtVerify(token, await storageJwtKey(secret), { algorithms: ['HS256'] }));
   } catch (error) {
     throw STORAGE_ERRORS.invalidJwt((error as Error).message);
   }

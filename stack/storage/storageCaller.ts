@@ -1,7 +1,7 @@
 import { jwtVerify } from 'jose';
-import { jwtKey } from '../auth/jwtKey.ts';
 import { isApiRole, type RequestContext } from '../requestContext.ts';
 import { STORAGE_ERRORS } from './storageError.ts';
+import { storageJwtKey } from './storageJwtKey.ts';
 
 /**
  * Who makes a Storage request, as Storage's jwt plugin decides it: the Bearer token alone (the
@@ -12,7 +12,7 @@ export async function storageCaller(headers: Record<string, string>, secret: str
   const token = (headers.authorization ?? '').replace(/^bearer\s+/i, '');
   let claims: Record<string, unknown>;
   try {
-    ({ payload: claims } = await jwtVerify(token, jwtKey(secret), { algorithms: ['HS256'] }));
+    ({ payload: claims } = await jwtVerify(token, await storageJwtKey(secret), { algorithms: ['HS256'] }));
   } catch (error) {
     throw STORAGE_ERRORS.accessDenied((error as Error).message);
   }

@@ -33,7 +33,7 @@ export class StorageSession {
     return this.timed(work);
   }
 
-  /** One committed transaction whose work switches to the caller itself (applyRequestContext) after superuser steps. */
+  /** One committed transaction as the server's own role (Storage's asSuperUser().withTransaction). */
   inTransaction<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
     return this.timed((client) => withRequestScope(client, { scope: 'transaction', outcome: 'commit' }, () => work(client)));
   }

@@ -52,5 +52,4 @@ export interface StorageContext {
   jwtSecret: string;
   /** The project-wide upload limit in bytes (Supabase's default 50 MiB); a bucket's own limit can only lower it. */
   fileSizeLimit: number;
-  log: (line: string) => void;
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { applyRequestContext } from '../requestContext.ts';
 import { canUpload, duplicateAsKey, type UploadTarget } from './canUpload.ts';
 import { findObject, objectRowStatement, upsertObjectRow, type ObjectRowValues } from './objectRows.ts';
 import type { ReceivedBytes } from './objectStore.ts';
@@ -13,8 +12,8 @@ import type { ObjectMetadata, StorageContext } from './storageTypes.ts';
  * An upload as Storage runs it (uploader.ts): the bucket found as the server (BucketCache); the caller's
  * permission tested by trying the row in a rolled-back transaction before one byte is read
  * (canUpload, so the policies decide and a denied upload costs no disk); the MIME type and the
- * size limits checked; the bytes streamed to a temp file; the row committed under the caller's
- * role; only then the file renamed into place. Any rejection leaves neither row nor file.
+ * size limits checked; the bytes streamed into their version's file; the row committed as the
+ * server (completeUpload's asSuperUser). Any rejection leaves neither row nor file.
  */
 export async function uploadObject(ctx: StorageContext, session: StorageSession, request: IncomingMessage, headers: Record<string, string>, target: UploadTarget): Promise<{ Id: string; Key: string }> {
   const bucket = await ctx.buckets.get(session, target.bucketId);
@@ -43,7 +42,7 @@ export async function uploadObject(ctx: StorageContext, session: StorageSession,
 }
 
 async function commitUpload(ctx: StorageContext, session: StorageSession, target: UploadTarget, file: IncomingFile, received: ReceivedBytes): Promise<{ Id: string; Key: string }> {
-  const version = randomUUID();
+  const { version } = received;
   const metadata: ObjectMetadata = {
     eTag: received.eTag,
     size: received.size,
@@ -56,21 +55,20 @@ async function commitUpload(ctx: StorageContext, session: StorageSession, target
   const row: ObjectRowValues = { id: randomUUID(), bucketId: target.bucketId, name: target.name, owner: target.owner, version, metadata, userMetadata: file.userMetadata };
   let written: { id: string; replaced?: string };
   try {
-    // A plain insert replaces nothing: one round trip. An upsert first reads the current
-    // version as the server (it may be invisible to the caller) and locks it until commit, so a
+    // As Storage's completeUpload, the row is written as the server: the caller's policies had
+    // their say in the permission test. A plain insert replaces nothing: one statement, one
+    // round trip. An upsert first reads the current version and locks it until commit, so a
     // concurrent upsert cannot orphan its file.
     written = !target.upsert
-      ? await session.requestQuery(objectRowStatement(row, false), { outcome: 'commit' }).then(() => ({ id: row.id }))
+      ? await session.asSuperuser((client) => client.query(objectRowStatement(row, false))).then(() => ({ id: row.id }))
       : await session.inTransaction(async (client) => {
           const current = await findObject(client, target.bucketId, target.name, { forUpdate: true });
-          await applyRequestContext(client, session.caller);
           return { id: await upsertObjectRow(client, row), ...(current ? { replaced: current.version } : {}) };
         });
   } catch (error) {
-    await ctx.store.discard(received.tempPath);
+    await ctx.store.discard(version);
     throw duplicateAsKey(error, target.upsert);
   }
-  await ctx.store.place(received.tempPath, version);
   if (written.replaced) await ctx.store.remove(written.replaced);
   return { Id: written.id, Key: `${target.bucketId}/${target.name}` };
 }

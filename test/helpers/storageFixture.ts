@@ -24,7 +24,7 @@ export async function openStorageFixture(prefix: string, options: { fileSizeLimi
   const db = await createTestDatabase(prefix);
   await seedTiny(db.url, 12);
   const root = await mkdtemp(path.join(tmpdir(), 'gomflow-storage-'));
-  const harness = await startTestApi(db.url, { storage: (pool, secret) => createStorageHandler(pool, { root, jwtSecret: secret, ...options }) });
+  const harness = await startTestApi(db.url, { storage: (pool, secret) => createStorageHandler(pool, { root, jwtSecret: secret, log: (line) => process.stderr.write(`${line}\n`), ...options }) });
   return {
     ...harness,
     db,

@@ -43,7 +43,7 @@ describe('load launch-drop with dashboards and proofs', () => {
       port: 0,
       pool: { min: 0, max: 6, idleTimeoutMs: 1000 },
       rest: (pool: pg.Pool) => createRestHandler(pool, { schemas: ['public'] }),
-      storage: (pool: pg.Pool) => createStorageHandler(pool, { root, jwtSecret: secret }),
+      storage: (pool: pg.Pool) => createStorageHandler(pool, { root, jwtSecret: secret, log: () => undefined }),
       log: () => undefined,
     });
     env = { DATABASE_URL: db.url, SUPABASE_URL: api.url, SUPABASE_ANON_KEY: keys.anonKey, SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey, SUPABASE_JWT_SECRET: secret };

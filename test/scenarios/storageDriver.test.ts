@@ -7,6 +7,8 @@ import { openStorageDriver } from '../../scenarios/drivers/storage/storageDriver
 import { runLoad } from '../../scenarios/engine/runLoad.ts';
 import { UPLOAD_JOURNEYS } from '../../scenarios/workloads/uploadsMix.ts';
 import { one } from '../helpers/checkFixtures.ts';
+import { fakeJpeg } from '../helpers/fakeJpeg.ts';
+import { tableFingerprints } from '../helpers/seedFingerprint.ts';
 import { runCli, type CliResult } from '../helpers/runCli.ts';
 import { openStorageFixture, type StorageFixture } from '../helpers/storageFixture.ts';
 
@@ -88,6 +90,42 @@ describe('Storage driver', () => {
     expect(after.isolation).toMatchObject({ proofs: 3, leaks: false });
     expect(after.isolation!.reads.every((r) => r.tries === 3 && r.leaked === 0)).toBe(true);
     expect(after.objects).toEqual({ written: 3, removed: 3, kept: false });
+    expect([await objectRows(), await f.files()]).toEqual([0, []]);
+  });
+
+  it('seed clean --run of a kept run removes the objects it uploaded, rows and files, and no other object', async () => {
+    const { orderId } = (await f.sql<{ orderId: string }>(`SELECT id::text AS "orderId" FROM orders ORDER BY id LIMIT 1`))[0]!;
+    const proofs = f.service.storage.from('payment-proofs');
+    // Not the run's: one without a run in its metadata, one naming another run.
+    const others = [`${orderId}/payment-proof-by-hand.jpg`, `${orderId}/payment-proof-other-run.jpg`];
+    expect((await proofs.upload(others[0]!, fakeJpeg(20_000), { contentType: 'image/jpeg' })).error).toBeNull();
+    expect((await proofs.upload(others[1]!, fakeJpeg(20_000), { contentType: 'image/jpeg', metadata: { gomflow_run: 'ffffffff' } })).error).toBeNull();
+    const state = async () => ({ objects: await tableFingerprints(f.db.client, ['storage.objects']), files: (await f.files()).sort() });
+    const before = await state();
+    try {
+      const driver = await openStorageDriver(f.db.client, journeysOf('proof-upload'), { scenario: 'kept-uploads', endpoint, connections: 2 });
+      try {
+        const outcome = await runLoad({ model: { kind: 'closed', vus: 1, durationMs: 10_000, maxIterations: 3 }, journeys: driver.journeys, iterate: driver.iterate, signal: new AbortController().signal });
+        expect(outcome.recorder.errors).toBe(0);
+      } finally {
+        expect(await driver.teardown(f.db.client, true)).toBe(3);
+      }
+      const runId = driver.rows.runId;
+      expect(await objectRows()).toBe(5);
+      expect((await f.files()).length).toBe(5);
+
+      const env = { DATABASE_URL: f.db.url, SUPABASE_URL: f.api.url, SUPABASE_ANON_KEY: f.keys.anonKey, SUPABASE_SERVICE_ROLE_KEY: f.keys.serviceRoleKey };
+      const plan = await runCli(['seed', 'clean', '--run', runId, '--plan', '--target', 'supabase'], env);
+      expect(plan.code, plan.stderr).toBe(0);
+      expect(plan.stdout).toMatch(/storage +removes the runs' objects \(user metadata gomflow_run\) through the Storage API as service_role, rows and bytes: 3 in payment-proofs\n/);
+      expect(await objectRows()).toBe(5);
+      const result = await runCli(['seed', 'clean', '--run', runId, '--target', 'supabase', '--confirm-target', `127.0.0.1/${f.db.name}`], env);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain(`run ${runId} kept by load scenario kept-uploads: removed 0 rows and 3 Storage objects`);
+      expect(await state()).toEqual(before);
+    } finally {
+      await proofs.remove(others);
+    }
     expect([await objectRows(), await f.files()]).toEqual([0, []]);
   });
 

@@ -198,7 +198,7 @@ export async function openStorageDriver(control: pg.Client, journeys: readonly W
         objects = { written, removed: 0, kept: true };
         return written;
       }
-      const removed = await removeRunObjects(controlClient, options.endpoint, PROOF_BUCKET, rows.runId);
+      const removed = await removeRunObjects(controlClient, options.endpoint, rows.runId);
       await rows.remove(controlClient);
       objects = { written, removed, kept: false };
       return removed;

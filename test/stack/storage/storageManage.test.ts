@@ -22,7 +22,8 @@ describe('storage-js signed URLs, object management and buckets against the loca
   });
 
   it('a signed URL serves the bytes without any key until it expires, then Storage answers InvalidJWT', async () => {
-    const { data, error } = await bucket().createSignedUrl('u1/a.jpg', 1);
+    // exp is in whole seconds (iat floored + expiresIn): 1 s can lapse within milliseconds on a loaded machine.
+    const { data, error } = await bucket().createSignedUrl('u1/a.jpg', 2);
     expect(error).toBeNull();
     expect(data!.signedUrl).toMatch(new RegExp(`^${f.api.url}/storage/v1/object/sign/export-files/u1/a\\.jpg\\?token=`));
     const served = await fetch(data!.signedUrl);
@@ -31,7 +32,7 @@ describe('storage-js signed URLs, object management and buckets against the loca
     // Another path with this token is refused.
     const elsewhere = await fetch(data!.signedUrl.replace('u1/a.jpg', 'u1/b.jpg'));
     expect(((await elsewhere.json()) as { code: string }).code).toBe('InvalidSignature');
-    await sleep(2100);
+    await sleep(3100);
     const expired = await fetch(data!.signedUrl);
     expect([expired.status, await expired.json()]).toEqual([400, { statusCode: '400', code: 'InvalidJWT', error: 'InvalidJWT', message: '"exp" claim timestamp check failed' }]);
   });
