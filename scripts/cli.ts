@@ -18,6 +18,8 @@ const main = defineCommand({
     check: () => import('./commands/check.ts').then((m) => m.default),
     bench: () => import('./commands/bench.ts').then((m) => m.default),
     load: () => import('./commands/load.ts').then((m) => m.default),
+    'import-k6': () => import('./commands/import-k6.ts').then((m) => m.default),
+    k6: () => import('./commands/k6.ts').then((m) => m.default),
   },
 });
 

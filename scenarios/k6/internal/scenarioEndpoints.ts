@@ -26,5 +26,10 @@ export function readEndpoints(journeys: readonly WorkloadJourney[], budgets: K6B
       if (!known.patterns.includes(shape.pattern)) known.patterns.push(shape.pattern);
     } else byName.set(name, { name, budgetP95Ms, patterns: [shape.pattern] });
   }
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...byName.values()].sort((a, b) => byEndpointName(a.name, b.name));
+}
+
+/** The order of a script's endpoints: their grid counters are numbered in it (gomflow_e<i>_b<j>), and the importer re-derives it. */
+export function byEndpointName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
