@@ -16,7 +16,7 @@ export interface K6Run {
   state: K6State;
 }
 
-interface ScriptModule {
+export interface ScriptModule {
   options: { scenarios: Record<string, { exec?: string }>; thresholds?: Record<string, string[]>; summaryTrendStats?: string[] };
   setup?: () => unknown;
   teardown?: (data: unknown) => void;
@@ -31,8 +31,35 @@ interface ScriptModule {
  * handleSummary() with data in k6's shape. `files` are what open() returns in the init context.
  */
 export async function runK6Script(name: string, options: { env: Record<string, string>; budgets: K6Budgets; iterations: number; concurrency?: number; files?: Record<string, Uint8Array> }): Promise<K6Run> {
+  const { script, state, unload } = await loadK6Script(name, options);
+  try {
+    const data = script.setup?.();
+    for (const scenario of Object.values(script.options.scenarios)) {
+      const exec = script[scenario.exec ?? 'default'] as (data: unknown) => Promise<void> | void;
+      let left = options.iterations;
+      const vu = async () => {
+        while (left-- > 0) {
+          await exec(data);
+          state.add('iterations', 1);
+        }
+      };
+      await Promise.all(Array.from({ length: options.concurrency ?? 1 }, vu));
+    }
+    script.teardown?.(data);
+    return { output: script.handleSummary(state.summaryData(script.options)), state };
+  } finally {
+    unload();
+  }
+}
+
+/** An entry script bundled with the adapter's k6 modules and evaluated (its init context run); unload() removes it and the globals. */
+export async function loadK6Script(name: string, options: { env: Record<string, string>; budgets: K6Budgets; files?: Record<string, Uint8Array> }): Promise<{ script: ScriptModule; state: K6State; unload: () => void }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gomflow-k6adapter-'));
   const global = globalThis as Record<string, unknown>;
+  const unload = () => {
+    for (const key of ['__k6State', '__ENV', 'open']) delete global[key];
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
     const outfile = path.join(dir, `${name}.mjs`);
     await build({
@@ -53,29 +80,11 @@ export async function runK6Script(name: string, options: { env: Record<string, s
       if (!bytes) throw new Error(`open: no such file ${file}`);
       return mode === 'b' ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : new TextDecoder().decode(bytes);
     };
-    state.declare('http_reqs', 'counter');
-    state.declare('http_req_duration', 'trend', true);
-    state.declare('http_req_failed', 'rate');
-    state.declare('iterations', 'counter');
-    state.declare('checks', 'rate');
-    const script = (await import(pathToFileURL(outfile).href)) as ScriptModule;
-    const data = script.setup?.();
-    for (const scenario of Object.values(script.options.scenarios)) {
-      const exec = script[scenario.exec ?? 'default'] as (data: unknown) => Promise<void> | void;
-      let left = options.iterations;
-      const vu = async () => {
-        while (left-- > 0) {
-          await exec(data);
-          state.add('iterations', 1);
-        }
-      };
-      await Promise.all(Array.from({ length: options.concurrency ?? 1 }, vu));
-    }
-    script.teardown?.(data);
-    return { output: script.handleSummary(state.summaryData(script.options)), state };
-  } finally {
-    for (const key of ['__k6State', '__ENV', 'open']) delete global[key];
-    rmSync(dir, { recursive: true, force: true });
+    for (const [metric, type] of [['http_reqs', 'counter'], ['http_req_duration', 'trend'], ['http_req_failed', 'rate'], ['iterations', 'counter'], ['checks', 'rate']] as const) state.declare(metric, type, type === 'trend');
+    return { script: (await import(pathToFileURL(outfile).href)) as ScriptModule, state, unload };
+  } catch (error) {
+    unload();
+    throw error;
   }
 }
 
