@@ -8,6 +8,7 @@ import { createLatencyHistogram, recordMs, summarize } from '../../../results/hi
 import { parseResults, type Results } from '../../../results/resultsModel.ts';
 import { importK6 } from '../../../scenarios/k6/import/importK6.ts';
 import type { K6Endpoint } from '../../../scenarios/k6/internal/scenarioEndpoints.ts';
+import { SUMMARY_LINE_PREFIX } from '../../../scenarios/k6/internal/summaryOutput.ts';
 import { handleSummaryJson, toSummaryExport, type RequestSample } from '../../helpers/k6Adapter/k6Summaries.ts';
 import { runCli } from '../../helpers/runCli.ts';
 
@@ -108,6 +109,13 @@ describe('import-k6', () => {
     const results = await load([slow]);
     expect(results.scenarios[0]!.status).toBe('fail');
     expect(results.scenarios[0]!.k6!.thresholdsFailed).toEqual(['runner 1: gomflow_latency{endpoint:GET submissions} p(95)<100']);
+  });
+
+  it('a k6-operator runner\'s log: the summary read from its GOMFLOW_K6_SUMMARY line among k6\'s own output', async () => {
+    const log = path.join(dir, 'gomflow-smoke-1.log');
+    writeFileSync(log, `time="2026-12-02T14:00:00Z" level=info msg="starting"\nsmoke\n  http_reqs: count=3000\n${SUMMARY_LINE_PREFIX}${readFileSync(runnerFiles[0]!, 'utf8')}\n`);
+    const [scenario] = (await load([log])).scenarios;
+    expect(scenario).toMatchObject({ name: 'smoke', requests: 3000 });
   });
 
   it('a file that is no k6 summary is refused naming it (exit 2)', async () => {
