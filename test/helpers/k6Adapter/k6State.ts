@@ -71,6 +71,8 @@ function values(type: MetricType, list: number[], stats: string[], durationS: nu
     return { rate: list.length ? passes / list.length : 0, passes, fails: list.length - passes };
   }
   if (type === 'gauge') return { value: list.at(-1) ?? 0, min: Math.min(...list), max: Math.max(...list) };
+  // A threshold's sub-metric that saw no sample reads 0 in k6 (so `p(95)<100` holds on a runner that never hit the endpoint).
+  if (list.length === 0) return Object.fromEntries([...stats, 'count'].map((stat) => [stat, 0]));
   const sorted = [...list].sort((a, b) => a - b);
   // k6's Trend percentile: linear interpolation between the closest ranks.
   const at = (p: number) => {
