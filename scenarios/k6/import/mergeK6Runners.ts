@@ -52,7 +52,10 @@ export function mergeK6Runners(runners: readonly RunnerSummary[], budgets: K6Bud
   const k6Failed = runners.flatMap((runner, i) => Object.entries(runner.thresholds).flatMap(([key, outcomes]) => Object.entries(outcomes).filter(([, ok]) => !ok).map(([expression]) => `runner ${i + 1}: ${key} ${expression}`)));
   const latency = exact ? summarize(mergeHistograms(histograms)) : approximateLatency(endpoints.map((e) => ({ name: e.endpoint, patterns: [], errors: 0, trend: trendOf(e.latency) })), runners);
   const status = requests === 0 ? 'skip' : reasons.length > 0 ? 'fail' : 'pass';
-  const detail = [status === 'skip' ? 'no request in the summaries' : reasons.join('; '), exact ? '' : APPROXIMATE].filter(Boolean).join('; ');
+  const ratio = runnerRatio(perRunner);
+  const method = exact ? `latency grid counts added across runners (buckets ${((ratio - 1) * 100).toFixed(0)} % wide, each read back at its middle: within ±${((Math.sqrt(ratio) - 1) * 100).toFixed(1)} %)` : APPROXIMATE;
+  const provenance = `k6, ${runners.length} runner${runners.length === 1 ? '' : 's'} merged, percentiles ${exact ? `exact to ±${((Math.sqrt(ratio) - 1) * 100).toFixed(1)} %` : APPROXIMATE}`;
+  const detail = [status === 'skip' ? 'no request in the summaries' : reasons.join('; '), provenance].filter(Boolean).join('; ');
   const dropped = runners.reduce((sum, runner) => sum + (runner.metrics.dropped_iterations?.count ?? 0), 0);
   return {
     scenario: {
@@ -77,7 +80,7 @@ export function mergeK6Runners(runners: readonly RunnerSummary[], budgets: K6Bud
         files: runners.map((runner) => runner.file),
         shapes: [...new Set(runners.map((runner) => runner.shape))],
         percentiles: exact ? 'exact' : 'approximate',
-        method: exact ? `latency grid counts added across runners (buckets ${((runnerRatio(perRunner) - 1) * 100).toFixed(0)} % wide, each read back at its middle: within ±${((Math.sqrt(runnerRatio(perRunner)) - 1) * 100).toFixed(1)} %)` : APPROXIMATE,
+        method,
         checks: runners.reduce((sum, runner) => ({ passes: sum.passes + runner.checks.passes, fails: sum.fails + runner.checks.fails }), { passes: 0, fails: 0 }),
         thresholdsFailed: k6Failed,
       },
