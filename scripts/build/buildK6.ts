@@ -1,9 +1,10 @@
 // Bundles the k6 scripts of scenarios/k6/ to dist/k6/NAME.js: `npm run build:k6`.
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { loadConfig } from '../../core/config/loadConfig.ts';
+import { rngFor } from '../../generators/random.ts';
 import type { K6Budgets } from '../../scenarios/k6/internal/k6Budgets.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -42,10 +43,22 @@ export async function bundleK6(outDir: string, budgets: K6Budgets, names = k6Ent
   return result.metafile;
 }
 
+/** The uploads script's proof, dist/k6/proof.jpg beside the bundle (it open()s it): a phone screenshot's median size, JPEG markers around seeded bytes. */
+export const PROOF_FILE = 'proof.jpg';
+export function proofJpeg(size = 600 * 1024): Uint8Array {
+  const rng = rngFor(1, 'k6-proof');
+  const bytes = Uint8Array.from({ length: size }, () => rng.int(0, 255));
+  bytes.set([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00], 0);
+  bytes.set([0xff, 0xd9], size - 2);
+  return bytes;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const config = await loadConfig({ cwd: process.cwd(), env: process.env, flags: {}, onNote: (note) => process.stderr.write(`${note}\n`) });
   const outDir = path.join(ROOT, 'dist', 'k6');
   const { queryP95Ms, queryMaxMs, errorRatePct } = config.budgets;
   const metafile = await bundleK6(outDir, { queryP95Ms, queryMaxMs, errorRatePct });
   for (const [file, output] of Object.entries(metafile.outputs)) process.stderr.write(`wrote ${file} (${(output.bytes / 1024).toFixed(1)} KiB)\n`);
+  writeFileSync(path.join(outDir, PROOF_FILE), proofJpeg());
+  process.stderr.write(`wrote ${path.relative(process.cwd(), path.join(outDir, PROOF_FILE))} (the uploads script's proof)\n`);
 }

@@ -55,7 +55,8 @@ export function testRunCommands(input: TestRunInput, manifestFile: string): stri
   const ns = input.namespace ? ` -n ${input.namespace}` : '';
   return [
     'npm run build:k6',
-    `kubectl${ns} create configmap ${name} --from-file=dist/k6/${input.scenario}.js`,
+    // The uploads script open()s its proof beside itself: the ConfigMap mounts both in one folder.
+    `kubectl${ns} create configmap ${name} --from-file=dist/k6/${input.scenario}.js${input.scenario === 'uploads' ? ' --from-file=dist/k6/proof.jpg' : ''}`,
     `kubectl${ns} create secret generic ${input.secret} ${SECRET_KEYS.map((key) => `--from-literal=${key}="$${key}"`).join(' ')}`,
     `kubectl${ns} apply -f ${manifestFile}`,
     `kubectl${ns} wait --for=jsonpath='{.status.stage}'=finished testrun/${name} --timeout=2h`,

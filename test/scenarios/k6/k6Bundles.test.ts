@@ -4,7 +4,8 @@ import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { budgetsSchema } from '../../../core/config/configSchema.ts';
-import { bundleK6, k6EntryNames } from '../../../scripts/build/buildK6.ts';
+import { bundleK6, k6EntryNames, PROOF_FILE, proofJpeg } from '../../../scripts/build/buildK6.ts';
+import { UPLOAD_JOURNEYS } from '../../../scenarios/workloads/uploadsMix.ts';
 import { ERRORS_METRIC, LATENCY_METRIC } from '../../../scenarios/k6/internal/k6Thresholds.ts';
 import { loadK6Script } from '../../helpers/k6Adapter/runK6Script.ts';
 import { validateK6Options } from '../../helpers/k6Adapter/validateK6Options.ts';
@@ -12,7 +13,7 @@ import { validateK6Options } from '../../helpers/k6Adapter/validateK6Options.ts'
 const ROOT = path.join(import.meta.dirname, '..', '..', '..');
 const { queryP95Ms, queryMaxMs, errorRatePct } = budgetsSchema.parse({});
 const budgets = { queryP95Ms, queryMaxMs, errorRatePct };
-const ENTRIES = ['browse', 'launch-drop', 'smoke'];
+const ENTRIES = ['browse', 'launch-drop', 'smoke', 'uploads'];
 
 describe('k6 entry scripts', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'gomflow-k6bundle-'));
@@ -41,12 +42,12 @@ describe('k6 entry scripts', () => {
         expect(entry.external, `${name} imports ${entry.path}`).toBe(true);
         expect(entry.path, name).toMatch(/^k6(\/[a-z-]+)*$/);
       }
-      expect(Object.keys(output!.inputs), name).toEqual(expect.arrayContaining(['scenarios/workloads/launchMix.ts', 'scenarios/workloads/restShapes.ts']));
+      expect(Object.keys(output!.inputs), name).toEqual(expect.arrayContaining(['scenarios/workloads/namedScenarios.ts', 'scenarios/workloads/launchMix.ts']));
     }
   });
 
   it.each(ENTRIES)('%s: options follow k6\'s rules, thresholds carry the config\'s budgets', async (name) => {
-    const { script, unload } = await loadK6Script(name, { env: { SUPABASE_URL: 'http://127.0.0.1:9', SUPABASE_ANON_KEY: 'a', SUPABASE_SERVICE_ROLE_KEY: 's' }, budgets });
+    const { script, unload } = await loadK6Script(name, { env: { SUPABASE_URL: 'http://127.0.0.1:9', SUPABASE_ANON_KEY: 'a', SUPABASE_SERVICE_ROLE_KEY: 's' }, budgets, files: { [`./${PROOF_FILE}`]: proofJpeg(16) } });
     try {
       const options = script.options as { scenarios: Record<string, Record<string, unknown>>; thresholds: Record<string, string[]> };
       expect(validateK6Options(options, { [LATENCY_METRIC]: 'trend', [ERRORS_METRIC]: 'rate' })).toEqual([]);
@@ -56,7 +57,9 @@ describe('k6 entry scripts', () => {
       expect(options.thresholds[ERRORS_METRIC]).toEqual([`rate<${errorRatePct / 100}`]);
       const perEndpoint = Object.entries(options.thresholds).filter(([key]) => key.startsWith(`${LATENCY_METRIC}{endpoint:`));
       expect(perEndpoint.length).toBeGreaterThan(0);
-      for (const [, expressions] of perEndpoint) expect(expressions).toEqual([`p(95)<${queryP95Ms}`, `max<${queryMaxMs}`]);
+      // The uploads' budget is the Storage journeys' own (seconds: a 3 MB upload is transfer time first).
+      const p95 = name === 'uploads' ? UPLOAD_JOURNEYS[0]!.budgetP95Ms : queryP95Ms;
+      for (const [, expressions] of perEndpoint) expect(expressions).toEqual([`p(95)<${p95}`, `max<${queryMaxMs}`]);
     } finally {
       unload();
     }
