@@ -8,7 +8,7 @@ import type { K6Budgets } from '../../../scenarios/k6/internal/k6Budgets.ts';
 import { K6State } from './k6State.ts';
 
 const ADAPTER = import.meta.dirname;
-const MODULES: Record<string, string> = { k6: 'k6.ts', 'k6/http': 'http.ts', 'k6/metrics': 'metrics.ts', 'k6/websockets': 'websockets.ts' };
+const MODULES: Record<string, string> = { k6: 'k6.ts', 'k6/http': 'http.ts', 'k6/metrics': 'metrics.ts', 'k6/websockets': 'websockets.ts', 'k6/timers': 'timers.ts' };
 
 export interface K6Run {
   /** What handleSummary returned: file name → content (stdout included). */
@@ -17,7 +17,7 @@ export interface K6Run {
 }
 
 export interface ScriptModule {
-  options: { scenarios: Record<string, { exec?: string }>; thresholds?: Record<string, string[]>; summaryTrendStats?: string[] };
+  options: { scenarios: Record<string, { exec?: string; startTime?: string }>; thresholds?: Record<string, string[]>; summaryTrendStats?: string[] };
   setup?: () => unknown;
   teardown?: (data: unknown) => void;
   handleSummary: (data: unknown) => Record<string, string>;
@@ -30,21 +30,25 @@ export interface ScriptModule {
  * iterations of each scenario's exec function (`concurrency` at a time, as VUs), teardown(),
  * handleSummary() with data in k6's shape. `files` are what open() returns in the init context.
  */
-export async function runK6Script(name: string, options: { env: Record<string, string>; budgets: K6Budgets; iterations: number; concurrency?: number; files?: Record<string, Uint8Array> }): Promise<K6Run> {
+export async function runK6Script(name: string, options: { env: Record<string, string>; budgets: K6Budgets; iterations: number; concurrency?: number; perScenario?: Record<string, { iterations: number; concurrency: number }>; files?: Record<string, Uint8Array> }): Promise<K6Run> {
   const { script, state, unload } = await loadK6Script(name, options);
   try {
     const data = script.setup?.();
-    for (const scenario of Object.values(script.options.scenarios)) {
+    // Scenarios run side by side, each from its startTime, as k6 runs them.
+    await Promise.all(Object.entries(script.options.scenarios).map(async ([scenarioName, scenario]) => {
       const exec = script[scenario.exec ?? 'default'] as (data: unknown) => Promise<void> | void;
-      let left = options.iterations;
+      const { iterations, concurrency } = options.perScenario?.[scenarioName] ?? { iterations: options.iterations, concurrency: options.concurrency ?? 1 };
+      const start = /^(\d+)(ms|s)$/.exec(String(scenario.startTime ?? '0ms'));
+      if (start) await new Promise((resolve) => setTimeout(resolve, Number(start[1]) * (start[2] === 's' ? 1000 : 1)));
+      let left = iterations;
       const vu = async () => {
         while (left-- > 0) {
           await exec(data);
           state.add('iterations', 1);
         }
       };
-      await Promise.all(Array.from({ length: options.concurrency ?? 1 }, vu));
-    }
+      await Promise.all(Array.from({ length: concurrency }, vu));
+    }));
     script.teardown?.(data);
     return { output: script.handleSummary(state.summaryData(script.options)), state };
   } finally {

@@ -13,7 +13,7 @@ import { validateK6Options } from '../../helpers/k6Adapter/validateK6Options.ts'
 const ROOT = path.join(import.meta.dirname, '..', '..', '..');
 const { queryP95Ms, queryMaxMs, errorRatePct } = budgetsSchema.parse({});
 const budgets = { queryP95Ms, queryMaxMs, errorRatePct };
-const ENTRIES = ['browse', 'launch-drop', 'smoke', 'uploads'];
+const ENTRIES = ['browse', 'launch-drop', 'realtime-fanout', 'smoke', 'uploads'];
 
 describe('k6 entry scripts', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'gomflow-k6bundle-'));
@@ -51,9 +51,10 @@ describe('k6 entry scripts', () => {
     try {
       const options = script.options as { scenarios: Record<string, Record<string, unknown>>; thresholds: Record<string, string[]> };
       expect(validateK6Options(options, { [LATENCY_METRIC]: 'trend', [ERRORS_METRIC]: 'rate' })).toEqual([]);
-      const [scenario] = Object.values(options.scenarios);
-      expect(scenario!.executor).toBe('ramping-arrival-rate');
-      expect(typeof script[scenario!.exec as string]).toBe('function');
+      // User traffic arrives at a rate; realtime-fanout's sockets are VUs that each hold one.
+      const executors = Object.values(options.scenarios).map((scenario) => scenario.executor);
+      expect(executors).toEqual(name === 'realtime-fanout' ? ['per-vu-iterations', 'constant-arrival-rate'] : ['ramping-arrival-rate']);
+      for (const scenario of Object.values(options.scenarios)) expect(typeof script[scenario.exec as string]).toBe('function');
       expect(options.thresholds[ERRORS_METRIC]).toEqual([`rate<${errorRatePct / 100}`]);
       const perEndpoint = Object.entries(options.thresholds).filter(([key]) => key.startsWith(`${LATENCY_METRIC}{endpoint:`));
       expect(perEndpoint.length).toBeGreaterThan(0);

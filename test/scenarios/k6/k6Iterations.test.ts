@@ -91,4 +91,19 @@ describe('k6 scripts on the local stack', () => {
     const after = await f.db.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM storage.objects WHERE bucket_id = 'payment-proofs'`);
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
   });
+
+  it('realtime-fanout: k6/websockets sockets join over Phoenix vsn 2.0.0 and receive every inserted change; teardown deletes the run\'s rows', async () => {
+    const env = { ...f.env, GOMFLOW_SUBSCRIBERS: '2', GOMFLOW_RATE: '5', GOMFLOW_DURATION_S: '2' };
+    const run = await runK6Script('realtime-fanout', { env, budgets: generous, iterations: 0, perScenario: { subscribers: { iterations: 2, concurrency: 2 }, changes: { iterations: 4, concurrency: 1 } } });
+    const checks = [...run.state.checks];
+    expect(checks.every(([, c]) => c.fails === 0), JSON.stringify(checks)).toBe(true);
+    const section = summaryJson(run).gomflow as GomflowSection;
+    const answered = (name: string) => section.endpoints[name]!.counts.reduce((a, b) => a + b, 0);
+    expect(answered('WS phx_join')).toBe(2);
+    expect(answered('POST analytics_events')).toBe(4);
+    // Each of the 2 subscribers is owed each of the 4 changes.
+    expect(answered('WS postgres_changes')).toBe(8);
+    const left = await f.db.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM analytics_events WHERE event_data ? 'gomflow_run'`);
+    expect(left.rows[0]!.n).toBe(0);
+  });
 });
