@@ -42,7 +42,8 @@ describe('k6 entry scripts', () => {
         expect(entry.external, `${name} imports ${entry.path}`).toBe(true);
         expect(entry.path, name).toMatch(/^k6(\/[a-z-]+)*$/);
       }
-      expect(Object.keys(output!.inputs), name).toEqual(expect.arrayContaining(['scenarios/workloads/namedScenarios.ts', 'scenarios/workloads/launchMix.ts']));
+      // The workloads come from scenarios/workloads/, never restated in the script.
+      expect(Object.keys(output!.inputs).filter((input) => input.startsWith('scenarios/workloads/')).length, name).toBeGreaterThan(0);
     }
   });
 
