@@ -25,7 +25,11 @@ export async function openSpawnedStack(prefix: string, seed = 12): Promise<Spawn
   const secret = generateJwtSecret();
   const keys = await mintApiKeys(secret, Math.floor(Date.now() / 1000));
   const storageDir = mkdtempSync(path.join(tmpdir(), 'gomflow-k6storage-'));
-  const api = await spawnLocalApi(db.url, secret, { min: 0, max: 4, idleTimeoutMs: 1000 }, { GOMFLOW_API_STORAGE_DIR: storageDir });
+  const api = await spawnLocalApi(db.url, secret, { min: 0, max: 4, idleTimeoutMs: 1000 }, { GOMFLOW_API_STORAGE_DIR: storageDir }).catch(async (error: unknown) => {
+    rmSync(storageDir, { recursive: true, force: true });
+    await db.drop();
+    throw error;
+  });
   return {
     db,
     env: { SUPABASE_URL: api.url, SUPABASE_ANON_KEY: keys.anonKey, SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey, GOMFLOW_USER_PASSWORD: SEED_PASSWORD },
