@@ -7,13 +7,13 @@ import { fillRestRequest } from '../../workloads/fillRestRequest.ts';
 import type { FanoutKnobs } from '../../workloads/fanoutKnobs.ts';
 import { WRITE_SHAPES } from '../../workloads/restShapes.ts';
 import { endpointRecorder } from './endpointRecorder.ts';
-import type { SummaryMetrics } from './gomflowSection.ts';
 import { scriptBudgets } from './k6Budgets.ts';
 import { authHeaders, targetFromEnv } from './k6Target.ts';
 import { budgetThresholds } from './k6Thresholds.ts';
-import { readSetup, type ReadSetup } from './readSetup.ts';
+import { scriptSetup, type ScriptSetup } from './readSetup.ts';
+import type { K6Script } from './k6Script.ts';
 import type { K6Endpoint } from './scenarioEndpoints.ts';
-import { summaryOutput } from './summaryOutput.ts';
+import { SUMMARY_TREND_STATS, summaryOutput } from './summaryOutput.ts';
 
 const JOIN = 'WS phx_join';
 const CHANGE = 'WS postgres_changes';
@@ -21,17 +21,10 @@ const INSERT = 'POST analytics_events';
 /** Published by GOMFLOW's analytics migration (supabase_realtime); submissions are not, and a k6 runner cannot change the publication. */
 const TABLE = 'analytics_events';
 
-interface FanoutSetup extends ReadSetup {
-  runTag: string;
-}
-
-export interface FanoutScript {
-  options: Options;
-  setup: () => FanoutSetup;
-  subscribers: (data: FanoutSetup) => Promise<void>;
-  changes: (data: FanoutSetup) => Promise<void>;
-  teardown: (data: FanoutSetup) => void;
-  handleSummary: (data: SummaryMetrics & Record<string, unknown>) => Record<string, string>;
+export interface FanoutScript extends K6Script {
+  subscribers: (data: ScriptSetup) => Promise<void>;
+  changes: (data: ScriptSetup) => Promise<void>;
+  teardown: (data: ScriptSetup) => void;
 }
 
 /**
@@ -60,13 +53,9 @@ export function fanoutScript(knobs: FanoutKnobs, env: Readonly<Record<string, st
         changes: { executor: 'constant-arrival-rate', exec: 'changes', rate: Math.max(1, Math.round(knobs.changeRate)), timeUnit: '1s', duration: `${Math.round(knobs.durationMs)}ms`, preAllocatedVUs: 5, maxVUs: 50, startTime: `${Math.ceil((knobs.subscribers / knobs.joinRate) * 1000) + 1000}ms` },
       },
       thresholds: budgetThresholds(endpoints, budgets),
-      summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
+      summaryTrendStats: SUMMARY_TREND_STATS,
     } as Options,
-    setup: () => {
-      const password = env.GOMFLOW_USER_PASSWORD;
-      if (!password) throw new Error('GOMFLOW_USER_PASSWORD is not set: the password the GOMs sign in with');
-      return { ...readSetup(target, password), runTag: `k6-${Date.now().toString(36)}` };
-    },
+    setup: () => scriptSetup(target, env),
     subscribers: (data) =>
       new Promise<void>((resolve) => {
         // Every socket is the first GOM's dashboard: the events are its own, so RLS lets them through.

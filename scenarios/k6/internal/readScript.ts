@@ -1,21 +1,18 @@
 import type { Options } from 'k6/options';
+import type { K6Script } from './k6Script.ts';
 import { endpointRecorder } from './endpointRecorder.ts';
 import { scriptBudgets } from './k6Budgets.ts';
 import { planScenarioOptions, type K6Plan } from './k6Options.ts';
 import { targetFromEnv } from './k6Target.ts';
 import { budgetThresholds } from './k6Thresholds.ts';
 import { readIteration, readJourneys } from './readIteration.ts';
-import { readSetup, type ReadSetup } from './readSetup.ts';
+import { scriptSetup, type ReadSetup } from './readSetup.ts';
 import { readEndpoints } from './scenarioEndpoints.ts';
-import type { SummaryMetrics } from './gomflowSection.ts';
-import { summaryOutput } from './summaryOutput.ts';
+import { SUMMARY_TREND_STATS, summaryOutput } from './summaryOutput.ts';
 
-/** What an entry script exports, k6's lifecycle: options → setup → reads (the exec function) → handleSummary. */
-export interface ReadScript {
-  options: Options;
-  setup: () => ReadSetup;
+/** A read script's exec function: `reads`. */
+export interface ReadScript extends K6Script {
   reads: (data: ReadSetup) => Promise<void>;
-  handleSummary: (data: SummaryMetrics & Record<string, unknown>) => Record<string, string>;
 }
 
 /**
@@ -32,13 +29,9 @@ export function readScript(plan: K6Plan, env: Readonly<Record<string, string | u
     options: {
       scenarios: { [plan.name]: planScenarioOptions(plan, 'reads') },
       thresholds: budgetThresholds(endpoints, budgets),
-      summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
+      summaryTrendStats: SUMMARY_TREND_STATS,
     } as Options,
-    setup: () => {
-      const password = env.GOMFLOW_USER_PASSWORD;
-      if (!password) throw new Error('GOMFLOW_USER_PASSWORD is not set: the password the GOMs sign in with (seeded users: see the README\'s seed section)');
-      return readSetup(target, password);
-    },
+    setup: () => scriptSetup(target, env),
     reads: readIteration(journeys, target, recorder),
     handleSummary: (data) => summaryOutput(data, plan.name, endpoints, budgets, env),
   };

@@ -31,3 +31,13 @@ export function readSetup(target: K6Target, password: string): ReadSetup {
   const goms = profiles.map((profile) => ({ id: profile.user_id, token: signIn(target, profile.email, password) }));
   return { orders, pending, prefUsers: prefUsers.length ? prefUsers : gomIds, deviceUsers: deviceUsers.length ? deviceUsers : gomIds, goms };
 }
+
+/** What setup() hands every VU: the sample, and the tag in every name and row the run writes, so teardown finds exactly them. */
+export type ScriptSetup = ReadSetup & { runTag: string };
+
+/** setup() of every script: the sample, read with the GOMs' password from GOMFLOW_USER_PASSWORD, and a tag for what the run writes. */
+export function scriptSetup(target: K6Target, env: Readonly<Record<string, string | undefined>>): ScriptSetup {
+  const password = env.GOMFLOW_USER_PASSWORD;
+  if (!password) throw new Error('GOMFLOW_USER_PASSWORD is not set: the password the GOMs sign in with (seeded users: see the README\'s seed section)');
+  return { ...readSetup(target, password), runTag: `k6-${Date.now().toString(36)}` };
+}

@@ -2,6 +2,9 @@ import type { K6Budgets } from './k6Budgets.ts';
 import { gomflowSection, type SummaryMetrics } from './gomflowSection.ts';
 import type { K6Endpoint } from './scenarioEndpoints.ts';
 
+/** Trend figures the summaries carry: k6's defaults, p(99), and `count`, which import-k6 checks the grid counters against. */
+export const SUMMARY_TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'];
+
 /** Prefix of the one summary line a runner prints when its files are out of reach (k6-operator pods): import-k6 reads it from the log. */
 export const SUMMARY_LINE_PREFIX = 'GOMFLOW_K6_SUMMARY ';
 

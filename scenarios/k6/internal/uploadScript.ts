@@ -4,31 +4,23 @@ import type { Options } from 'k6/options';
 import { journeyPicker } from '../../engine/journey.ts';
 import type { StorageJourney } from '../../workloads/workload.ts';
 import { endpointRecorder } from './endpointRecorder.ts';
-import type { SummaryMetrics } from './gomflowSection.ts';
 import { scriptBudgets } from './k6Budgets.ts';
 import { planScenarioOptions, type K6Plan } from './k6Options.ts';
 import { authHeaders, targetFromEnv } from './k6Target.ts';
 import { budgetThresholds } from './k6Thresholds.ts';
 import { mathRandom } from './mathRandom.ts';
-import { readSetup, type ReadSetup } from './readSetup.ts';
+import { scriptSetup, type ScriptSetup } from './readSetup.ts';
+import type { K6Script } from './k6Script.ts';
 import type { K6Endpoint } from './scenarioEndpoints.ts';
-import { summaryOutput } from './summaryOutput.ts';
+import { SUMMARY_TREND_STATS, summaryOutput } from './summaryOutput.ts';
 
 const BUCKET = 'payment-proofs';
 const UPLOAD = `POST storage ${BUCKET}`;
 const DOWNLOAD = `GET storage ${BUCKET}`;
 
-interface UploadSetup extends ReadSetup {
-  /** In every object name of this run, so teardown finds exactly them. */
-  runTag: string;
-}
-
-export interface UploadScript {
-  options: Options;
-  setup: () => UploadSetup;
-  uploads: (data: UploadSetup) => Promise<void>;
-  teardown: (data: UploadSetup) => void;
-  handleSummary: (data: SummaryMetrics & Record<string, unknown>) => Record<string, string>;
+export interface UploadScript extends K6Script {
+  uploads: (data: ScriptSetup) => Promise<void>;
+  teardown: (data: ScriptSetup) => void;
 }
 
 /**
@@ -61,13 +53,9 @@ export function uploadScript(plan: K6Plan, env: Readonly<Record<string, string |
     options: {
       scenarios: { [plan.name]: planScenarioOptions(plan, 'uploads') },
       thresholds: budgetThresholds(endpoints, budgets),
-      summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
+      summaryTrendStats: SUMMARY_TREND_STATS,
     } as Options,
-    setup: () => {
-      const password = env.GOMFLOW_USER_PASSWORD;
-      if (!password) throw new Error('GOMFLOW_USER_PASSWORD is not set: the password the GOMs sign in with');
-      return { ...readSetup(target, password), runTag: `k6-${Date.now().toString(36)}` };
-    },
+    setup: () => scriptSetup(target, env),
     uploads: async (data) => {
       const journey = pick() as StorageJourney;
       const last = uploaded[uploaded.length - 1];
