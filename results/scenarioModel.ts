@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HistogramSummarySchema } from './histogramSummarySchema.ts';
+import { K6ImportSchema } from './k6Model.ts';
 import { QueryFindingSchema } from './queryFindingSchema.ts';
 import { RealtimeResultSchema } from './realtimeModel.ts';
 import { count, isoDateTime, ms, percent } from './schemaPrimitives.ts';
@@ -320,5 +321,7 @@ export const ScenarioResultSchema = z.strictObject({
       perSecond: z.number().positive(),
     })
     .optional(),
+  /** A scenario imported from k6 summaries (import-k6): its runners and how their figures were merged. */
+  k6: K6ImportSchema.optional(),
 });
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;

@@ -19,6 +19,8 @@ const main = defineCommand({
     bench: () => import('./commands/bench.ts').then((m) => m.default),
     load: () => import('./commands/load.ts').then((m) => m.default),
     forecast: () => import('./commands/forecast.ts').then((m) => m.default),
+    'import-k6': () => import('./commands/import-k6.ts').then((m) => m.default),
+    k6: () => import('./commands/k6.ts').then((m) => m.default),
   },
 });
 

@@ -48,6 +48,11 @@ export async function recordRun(ctx: RunContext, session: TargetSession, command
     ),
     ...sections,
   };
+  return writeAndRender(ctx, results);
+}
+
+/** Writes a run's results.json under outDir (out/latest pointing at it), prunes old runs, renders the reports beside it. */
+export async function writeAndRender(ctx: RunContext, results: Results): Promise<RecordedRun> {
   const outDir = path.resolve(ctx.cwd, ctx.config.outDir);
   const file = await writeResults(outDir, results);
   await pruneRuns(outDir, ctx.config.keepRuns);
