@@ -13,6 +13,8 @@ export default defineConfig({
     serviceRoleKey: undefined, // env SUPABASE_SERVICE_ROLE_KEY
     jwtSecret: undefined, // env SUPABASE_JWT_SECRET
     computeSize: 'micro', // env SUPABASE_COMPUTE_SIZE
+    // Without jwtSecret, personas sign in through /auth/v1 at this pace (under GoTrue's per-IP limit on /token).
+    signIn: { perSecond: 0.4, burst: 20, timeoutSeconds: 600 }, // env SUPABASE_SIGN_IN_RATE sets perSecond
   },
   pool: { min: 2, max: 10, idleTimeoutMs: 10_000 },
   local: { dataDir: '.gomflow/postgres', port: 0, database: 'gomflow' },
@@ -71,5 +73,17 @@ export default defineConfig({
     enabled: true,
     minDurationMs: 100, // default: budgets.queryP95Ms
     sampleRate: 0.1,
+  },
+  // run --preset NAME (npm start is smoke); each field overrides the built-in preset's.
+  presets: {
+    smoke: {
+      scale: 'small',
+      scenarios: [
+        { scenario: 'smoke', via: 'pg', durationMs: 10_000 },
+        { scenario: 'launch-drop', via: 'rest', durationMs: 15_000 },
+      ],
+    },
+    launch: { scale: 'large', scenarios: [{ scenario: 'launch-drop', via: 'rest', dashboards: 5, storage: true }, { scenario: 'capacity' }] },
+    soak: { scale: 'large', scenarios: [{ scenario: 'soak', durationMs: 2 * 3_600_000 }] },
   },
 });

@@ -49,7 +49,7 @@ describe('a supabase target on the local stack', () => {
     const confirm = ['--confirm-target', `127.0.0.1/${db.name}`];
     const run = await runCli(['run', '--scale', 'tiny', ...confirm], env, cwd);
     expect([0, 1], run.stderr).toContain(run.code);
-    expect(run.stderr).toMatch(/2\/5 seed[\s\S]*3\/5 check[\s\S]*4\/5 bench[\s\S]*5\/5 load: smoke/);
+    expect(run.stderr).toMatch(/2\/6 seed[\s\S]*3\/6 check[\s\S]*4\/6 bench[\s\S]*5\/6 load: smoke[\s\S]*6\/6 forecast/);
     const seeded = await db.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM auth.identities`);
     expect(seeded.rows[0]!.n).toBeGreaterThan(0);
     // Without SUPABASE_JWT_SECRET the personas sign in through /auth/v1, as on a staging project without it.

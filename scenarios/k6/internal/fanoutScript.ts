@@ -43,14 +43,17 @@ export function fanoutScript(knobs: FanoutKnobs, env: Readonly<Record<string, st
   ];
   const target = targetFromEnv(env);
   const recorder = endpointRecorder(endpoints);
-  const holdMs = knobs.durationMs + knobs.graceMs;
+  // k6 cannot make one scenario wait for another: changes start after the joins' nominal time plus
+  // 3 s for the server to set the subscriptions up, and every socket stays open until the last
+  // change has had its grace to arrive.
+  const changesStartMs = Math.ceil((knobs.subscribers / knobs.joinRate) * 1000) + 3000;
+  const holdMs = changesStartMs + knobs.durationMs + knobs.graceMs;
   const wsUrl = `${target.url.replace(/^http/, 'ws')}/realtime/v1/websocket?apikey=${encodeURIComponent(target.anonKey)}&vsn=2.0.0`;
   return {
     options: {
       scenarios: {
         subscribers: { executor: 'per-vu-iterations', exec: 'subscribers', vus: knobs.subscribers, iterations: 1, maxDuration: `${Math.ceil(holdMs / 1000) + 30}s` },
-        // Changes start once the joins (at joinRate) are through.
-        changes: { executor: 'constant-arrival-rate', exec: 'changes', rate: Math.max(1, Math.round(knobs.changeRate)), timeUnit: '1s', duration: `${Math.round(knobs.durationMs)}ms`, preAllocatedVUs: 5, maxVUs: 50, startTime: `${Math.ceil((knobs.subscribers / knobs.joinRate) * 1000) + 1000}ms` },
+        changes: { executor: 'constant-arrival-rate', exec: 'changes', rate: Math.max(1, Math.round(knobs.changeRate)), timeUnit: '1s', duration: `${Math.round(knobs.durationMs)}ms`, preAllocatedVUs: 5, maxVUs: 50, startTime: `${changesStartMs}ms` },
       },
       thresholds: budgetThresholds(endpoints, budgets),
       summaryTrendStats: SUMMARY_TREND_STATS,
