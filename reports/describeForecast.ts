@@ -45,7 +45,9 @@ export function closestToBreaking(section: ForecastSection, limit = 3): Forecast
 /** One line for the terminal: how many volumes, the three closest to breaking, the super-linear count. */
 export function forecastLine(section: ForecastSection): string {
   const volumes = section.runs.map((run) => run.volume);
-  const span = `${section.runs.length} volume${volumes.length === 1 ? '' : 's'} (${formatCount(Math.min(...volumes))}–${formatCount(Math.max(...volumes))} ${section.volumeMeasure})`;
+  const low = formatCount(Math.min(...volumes));
+  const high = formatCount(Math.max(...volumes));
+  const span = `${section.runs.length} volume${volumes.length === 1 ? '' : 's'} (${low === high ? low : `${low}–${high}`} ${section.volumeMeasure})`;
   if (!section.queries.some((q) => q.fit)) return `forecast: ${span}: benchmark another scale to forecast (each query was measured at one volume only)`;
   const first = closestToBreaking(section);
   const breaking = first.length === 0 ? 'no query crosses its budget within range' : `closest to breaking: ${first.map((q) => `${q.name} (${q.role}, ${q.paramClass}) ${describeCrossing(q, section)}`).join('; ')}`;
