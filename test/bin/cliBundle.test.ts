@@ -27,16 +27,16 @@ describe('the CLI bundle', () => {
   it('is rebuilt when a source it holds changes', async () => {
     await cliBundleUrl();
     const file = `${ROOT}${SOURCE}`;
-    const { atime, mtime } = statSync(file);
-    const later = new Date(mtime.getTime() + 5_000);
+    // Seconds as numbers keep the sub-millisecond part a checkout gives mtimes (a Date would cut it).
+    const { atimeMs, mtimeMs } = statSync(file);
     try {
-      utimesSync(file, atime, later);
+      utimesSync(file, atimeMs / 1000, (mtimeMs + 5_000) / 1000);
       await cliBundleUrl();
       expect(readMeta().inputs[SOURCE]!.mtimeMs).toBe(statSync(file).mtimeMs);
     } finally {
-      utimesSync(file, atime, mtime);
+      utimesSync(file, atimeMs / 1000, mtimeMs / 1000);
     }
     await cliBundleUrl();
-    expect(readMeta().inputs[SOURCE]!.mtimeMs).toBe(mtime.getTime());
+    expect(readMeta().inputs[SOURCE]!.mtimeMs).toBe(statSync(file).mtimeMs);
   });
 });
