@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { applySchema } from '../../stack/schema/applySchema.ts';
 import { ensureLocalCluster, isLocalRunning, localUrl, startLocal, stopLocal } from '../../stack/localPostgres.ts';
@@ -7,9 +9,14 @@ import { TEMPLATE_DATABASE, TEST_DATA_DIR } from './testClusterNames.ts';
 /**
  * Starts one real embedded PostgreSQL for the whole suite (its own data directory, so a
  * developer's `db up` target is never touched) and builds a template database holding the
- * bundled schema, from which each test file clones its own database in a few ms.
+ * bundled schema, from which each test file clones its own database in a few ms. A cluster the
+ * suite created is removed again at the end (data folder and state file), so a run leaves the
+ * machine as it found it; one that was there before is kept and only stopped if the suite started it.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const parent = path.dirname(path.resolve(TEST_DATA_DIR));
+  const parentExisted = existsSync(parent);
+  const created = !existsSync(path.resolve(TEST_DATA_DIR + '.json'));
   const cluster = await ensureLocalCluster(TEST_DATA_DIR, process.cwd(), 0);
   const alreadyRunning = await isLocalRunning(cluster);
   if (!alreadyRunning) await startLocal(cluster);
@@ -23,6 +30,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('clusterUrl', localUrl(cluster, 'postgres'));
   return async () => {
     if (!alreadyRunning) await stopLocal(cluster);
+    if (created) {
+      for (const leftover of [cluster.layout.dataDir, path.resolve(TEST_DATA_DIR), cluster.statePath]) rmSync(leftover, { recursive: true, force: true });
+      if (!parentExisted && readdirSync(parent).length === 0) rmSync(parent, { recursive: true });
+    }
   };
 }
 
