@@ -7,6 +7,7 @@ import { GomflowError } from '../../core/errors.ts';
 import { resolveScale } from '../../generators/resolveScale.ts';
 import type { TimelinePoint } from '../../results/resultsModel.ts';
 import { chooseStages, parsePreset } from '../../scripts/commands/run/chooseStages.ts';
+import { loadWritePlan } from '../../scripts/commands/plans/loadWritePlan.ts';
 import { runWritePlan } from '../../scripts/commands/run/runWritePlan.ts';
 import { liveView, type LiveMode } from '../../scripts/progress/liveView.ts';
 import { resolveServerLayout } from '../../stack/serverLayout.ts';
@@ -56,6 +57,10 @@ describe('run: stage choice and presets', () => {
     expect(launch.action).toBe('run --preset launch: schema → seed → check → bench → load → forecast → report');
     expect(launch.tables.length).toBeGreaterThan(0);
     expect(launch.notes.filter((line) => line.startsWith('load '))).toEqual([expect.stringMatching(/^load launch-drop for 60s/), expect.stringMatching(/^load capacity for 10s/)]);
+    // launch-drop's proofs are Storage writes the plan must name; --no-storage (storage: false) writes none.
+    expect(loadWritePlan(config, target, 'launch-drop', {}, false).storageObjects).toMatch(/payment proofs into payment-proofs .*removed when it ends/);
+    expect(loadWritePlan(config, target, 'launch-drop', { storage: false }, false).storageObjects).toBe('none');
+    expect(loadWritePlan(config, target, 'smoke', {}, false).storageObjects).toBe('none');
     const benchOnly = runWritePlan(config, target, 'launch', ['bench'], seed);
     expect(benchOnly.tables).toEqual([]);
     expect(benchOnly.notes).toEqual([]);

@@ -22,7 +22,7 @@ export function loadWritePlan(config: ResolvedConfig, target: Target, scenario: 
     connection: connectionLabel(target),
     roles: [databaseRole(target), ...(target.kind === 'postgres' ? [] : ['anon', personas, 'service_role (admin calls)'])],
     tables: [],
-    storageObjects: plan.name === 'uploads' ? 'uploads objects to the GOMFLOW buckets as the personas' : 'none',
+    storageObjects: storageWrites(plan.name, knobs, keep),
     notes: [
       keep ? 'the rows it writes carry a scenario run id and are KEPT (--keep)' : 'the rows it writes carry a scenario run id and are removed when it ends, also on Ctrl-C',
       ...(warning ? [warning.replace(/^warning: /, '')] : []),
@@ -43,6 +43,14 @@ function realtimePlan(config: ResolvedConfig, target: Target, scenario: string, 
     notes: [keep ? 'the rows it writes carry a scenario run id and are KEPT (--keep)' : 'the rows it writes carry a scenario run id and are removed when it ends', 'tables missing from publication supabase_realtime are added for the run and the publication put back as it was', 'see "The Realtime driver" in the README for what it writes'],
     cleanup: keep ? 'gomflow-load seed clean --run <id from seed list>' : 'automatic at the end of the scenario',
   };
+}
+
+/** What the scenario uploads to Storage: uploads always, launch-drop its buyers' proofs when it runs via REST with storage on. */
+function storageWrites(scenario: string, knobs: ScenarioKnobs, keep: boolean): string {
+  const fate = keep ? 'KEPT (--keep)' : 'removed when it ends';
+  if (scenario === 'uploads') return `uploads objects to the GOMFLOW buckets as the personas, ${fate}`;
+  if (scenario === 'launch-drop' && knobs.storage !== false) return `via REST (the default where the target has /rest/v1): buyers' payment proofs into payment-proofs after their submissions, ${fate}; none with --no-storage or --via pg`;
+  return 'none';
 }
 
 /** How the personas get their tokens: minted (the local secret or SUPABASE_JWT_SECRET), or signed in at the configured pace. */
