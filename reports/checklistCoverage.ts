@@ -115,7 +115,8 @@ function derived(results: Results, evaluations: readonly EvaluatedBudget[], id: 
         detail: scenario.detail ?? `${scenario.requests} requests, ${formatPct(scenario.errorRatePct)} errors, p95 ${formatMs(scenario.latency.p95Ms)} ms`,
       }));
   }
-  if (id === 'load.bulk' && results.seed) {
+  // A reused seed was loaded by another run: this one measured no bulk load.
+  if (id === 'load.bulk' && results.seed && !results.seed.reused) {
     const { seed } = results;
     return [{ source: `seed ${seed.runId}`, status: seed.totalRows > 0 ? 'pass' : 'skip', detail: `${formatCount(seed.totalRows)} rows into ${seed.tables.length} tables by COPY (${formatRate(perSecond(seed.totalRows, seed.totalMs), 'rows')}, scale ${seed.scale})` }];
   }

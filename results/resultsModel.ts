@@ -206,6 +206,12 @@ export const SeedSectionSchema = z.strictObject({
   totalRows: count,
   /** Total load time, ms. */
   totalMs: ms,
+  /**
+   * true when the run reused this recorded seed run's data instead of loading it (`run` keeps a
+   * complete run of the same seed, scale and analytics mode): totalRows is the recorded count,
+   * tables is empty and totalMs 0, for nothing was loaded or timed.
+   */
+  reused: z.literal(true).optional(),
 });
 export type SeedSection = z.infer<typeof SeedSectionSchema>;
 

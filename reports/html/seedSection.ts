@@ -6,6 +6,16 @@ import { emptyNote, esc, facts, section, table } from './markup.ts';
 export function seedSection(model: ReportModel): string {
   const seed = model.results.seed;
   if (!seed) return section('seed', 'Seed', emptyNote('This run seeded no data; `gomflow-load seed` loads GOMFLOW data at a scale.'));
+  if (seed.reused) {
+    const reused = facts([
+      ['seed run', `<code>${esc(seed.runId)}</code> (reused: loaded by an earlier run, not timed in this one)`],
+      ['scale', esc(seed.scale)],
+      ['seed', esc(String(seed.seed))],
+      ['reference date', esc(seed.referenceDate)],
+      ['rows', esc(formatCount(seed.totalRows))],
+    ]);
+    return section('seed', 'Seed', reused);
+  }
   const summary = facts([
     ['seed run', `<code>${esc(seed.runId)}</code>`],
     ['scale', esc(seed.scale)],

@@ -128,6 +128,23 @@ describe('renderHtml', () => {
   });
 });
 
+describe('renderHtml: a run that reused its seed', () => {
+  it('names the reused seed run and its rows, shows no load time, and does not credit the bulk-load item', () => {
+    const loaded = passingResults();
+    expect(loaded.seed).toBeDefined();
+    const results: Results = { ...loaded, seed: { ...loaded.seed!, tables: [], totalMs: 0, totalRows: 293_438, reused: true } };
+    const html = renderHtml(results);
+    const seed = /<section[^>]*id="seed"[\s\S]*?<\/section>/.exec(html)![0];
+    expect(seed).toContain('reused: loaded by an earlier run, not timed in this one');
+    expect(seed).toContain('293,438');
+    expect(seed).not.toContain('This run seeded no data');
+    expect(seed).not.toMatch(/rows\/s/);
+    const bulkLoad = /seed [0-9a-f]{8}:<\/span> [\d,]+ rows into/;
+    expect(renderHtml(loaded)).toMatch(bulkLoad);
+    expect(html).not.toMatch(bulkLoad);
+  });
+});
+
 describe('renderHtml: Supabase advisor lints', () => {
   it('groups the checks by splinter id with splinter\'s level beside ours, counts each lint\'s rows, and lists what only check reports', () => {
     const base = failingResults();

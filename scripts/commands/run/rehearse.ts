@@ -10,7 +10,7 @@ import { checkTable } from '../../../reports/terminal/checkTable.ts';
 import { scenarioSummaryLines } from '../../../reports/terminal/scenarioLines.ts';
 import { tableOptionsFor } from '../../../reports/terminal/textTable.ts';
 import { loadStage } from '../../../scenarios/loadStage.ts';
-import { reusableSeedRun } from '../../../seed/reusableSeedRun.ts';
+import { reusableSeedRun, reusedSeedSection } from '../../../seed/reusableSeedRun.ts';
 import { seedStage } from '../../../seed/seedStage.ts';
 import { ensureGomflowSchema } from '../../../stack/schema/ensureGomflowSchema.ts';
 import { schemaStage } from '../../../stack/schema/schemaStage.ts';
@@ -58,6 +58,8 @@ export async function rehearse(run: StageRun, view: LiveView, choice: RehearsalC
         if (seeded) {
           sections.seed = seeded;
           view.note(describeSeed(seeded));
+        } else if (reused) {
+          sections.seed = reusedSeedSection(reused);
         }
       },
     },
