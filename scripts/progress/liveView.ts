@@ -83,8 +83,8 @@ export function liveView(options: LiveViewOptions): LiveView {
     taskStart(task, index, total, phase) {
       json({ type: 'bench', query: task.query.name, role: task.role, index: index + 1, total });
       if (options.mode === 'tty') base.taskStart?.(task, index, total, phase);
-      else if (options.mode === 'lines' && (index === 0 || Date.now() - lastBenchLine >= intervalMs)) {
-        lastBenchLine = Date.now();
+      else if (options.mode === 'lines' && (index === 0 || now().getTime() - lastBenchLine >= intervalMs)) {
+        lastBenchLine = now().getTime();
         stream.write(`${stamp(`bench ${textBar(index / total)} ${index + 1}/${total} ${task.query.name}`)}\n`);
       }
     },

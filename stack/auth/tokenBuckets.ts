@@ -1,3 +1,5 @@
+import { refill, type TokenBucket } from '../../core/tokenBucket.ts';
+
 /**
  * GoTrue's limit on POST /token (password and refresh_token grants): a token bucket per client
  * IP that refills at `perFiveMinutes` / 300 s and holds `burst` (AU internal/api/options.go:
@@ -13,7 +15,7 @@ export interface TokenRateLimit {
 export const GOTRUE_TOKEN_BURST = 30;
 
 export class TokenBuckets {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets = new Map<string, TokenBucket>();
   private readonly perMs: number;
 
   constructor(readonly limit: TokenRateLimit) {
@@ -22,9 +24,8 @@ export class TokenBuckets {
 
   /** Takes one token from `key`'s bucket at `nowMs`; false when it is empty (GoTrue answers 429). */
   take(key: string, nowMs: number): boolean {
-    const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, at: nowMs };
-    bucket.tokens = Math.min(this.limit.burst, bucket.tokens + (nowMs - bucket.at) * this.perMs);
-    bucket.at = nowMs;
+    const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, atMs: nowMs };
+    refill(bucket, nowMs, this.perMs, this.limit.burst);
     this.buckets.set(key, bucket);
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;

@@ -1,4 +1,6 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { GomflowError } from '../../../core/errors.ts';
+import { refill, type TokenBucket } from '../../../core/tokenBucket.ts';
 
 /** How fast personas sign in through /auth/v1 when their tokens cannot be minted (config supabase.signIn). */
 export interface SignInPace {
@@ -29,11 +31,7 @@ const MAX_ATTEMPTS = 6;
 const IN_FLIGHT = 4;
 const MAX_BACKOFF_MS = 30_000;
 
-const clock = { now: () => performance.now(), sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
-
-interface Bucket {
-  tokens: number;
-  at: number;
+interface Bucket extends TokenBucket {
   /** After a 429 every sign-in waits until then. */
   blockedUntil: number;
 }
@@ -65,9 +63,9 @@ export class SignInPacer {
         `signing ${emails.length} personas in at ${pace.perSecond}/s takes about ${Math.ceil(needsSeconds)} s, more than supabase.signIn.timeoutSeconds (${pace.timeoutSeconds} s); set SUPABASE_JWT_SECRET to mint their tokens, or raise the limit`,
       );
     }
-    const startedAt = clock.now();
+    const startedAt = performance.now();
     const deadline = startedAt + pace.timeoutSeconds * 1000;
-    const bucket = (this.bucket ??= { tokens: pace.burst, at: startedAt, blockedUntil: startedAt });
+    const bucket = (this.bucket ??= { tokens: pace.burst, atMs: startedAt, blockedUntil: startedAt });
     const queue = emails.map((email) => ({ email, attempts: 0 }));
     // Slots are handed out one at a time, so the bucket is read and taken without a race.
     const nextSlot = () => (this.slots = this.slots.catch(() => undefined).then(() => takeSlot(bucket, pace, deadline, emails.length - tokens.size)));
@@ -87,7 +85,7 @@ export class SignInPacer {
           throw new GomflowError('E_AUTH_FAILED', `/auth/v1 kept answering 429 over_request_rate_limit: ${MAX_ATTEMPTS} tries for one persona; lower supabase.signIn.perSecond, or set SUPABASE_JWT_SECRET`);
         }
         const backoff = answer.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, Math.max(250, 1000 / pace.perSecond) * 2 ** (item.attempts - 1));
-        bucket.blockedUntil = Math.max(bucket.blockedUntil, clock.now() + backoff);
+        bucket.blockedUntil = Math.max(bucket.blockedUntil, performance.now() + backoff);
         queue.unshift(item);
       }
     };
@@ -100,7 +98,7 @@ export class SignInPacer {
     try {
       await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, emails.length) }, worker));
     } finally {
-      tally.durationMs += clock.now() - startedAt;
+      tally.durationMs += performance.now() - startedAt;
     }
     return tokens;
   }
@@ -108,9 +106,8 @@ export class SignInPacer {
 
 async function takeSlot(bucket: Bucket, pace: SignInPace, deadline: number, left: number): Promise<void> {
   for (;;) {
-    const now = clock.now();
-    bucket.tokens = Math.min(pace.burst, bucket.tokens + ((now - bucket.at) / 1000) * pace.perSecond);
-    bucket.at = now;
+    const now = performance.now();
+    refill(bucket, now, pace.perSecond / 1000, pace.burst);
     const waitMs = Math.max(bucket.blockedUntil - now, bucket.tokens >= 1 ? 0 : ((1 - bucket.tokens) / pace.perSecond) * 1000);
     if (waitMs <= 0) {
       bucket.tokens -= 1;
@@ -119,6 +116,6 @@ async function takeSlot(bucket: Bucket, pace: SignInPace, deadline: number, left
     if (now + waitMs > deadline) {
       throw new GomflowError('E_AUTH_FAILED', `could not sign ${left} of the personas in within supabase.signIn.timeoutSeconds (${pace.timeoutSeconds} s) under /auth/v1's rate limit; set SUPABASE_JWT_SECRET to mint their tokens, or lower supabase.signIn.perSecond`);
     }
-    await clock.sleep(waitMs);
+    await delay(waitMs);
   }
 }
